@@ -1,0 +1,68 @@
+"""Azerbaijani text helpers: case mapping, ASCII transliteration and slugs.
+
+Python's own case mapping follows no locale: ``"İ".lower()`` returns two code
+points (i + combining dot) and ``"I".lower()`` returns ``i`` where Azerbaijani
+needs ``ı``. Everything that lowercases or slugs Azerbaijani text goes through
+these functions instead. No Django imports, so the parser can use them.
+"""
+
+import re
+import unicodedata
+
+_LOWER_SPECIAL = str.maketrans({"İ": "i", "I": "ı"})
+_UPPER_SPECIAL = str.maketrans({"i": "İ", "ı": "I"})
+
+# Azerbaijani letters outside ASCII, and the Cyrillic schwa that official
+# texts sometimes contain in place of the Latin one.
+_TO_ASCII = str.maketrans(
+    {
+        "ə": "e", "Ə": "E", "ә": "e", "Ә": "E",
+        "ı": "i", "İ": "I",
+        "ö": "o", "Ö": "O",
+        "ü": "u", "Ü": "U",
+        "ş": "s", "Ş": "S",
+        "ç": "c", "Ç": "C",
+        "ğ": "g", "Ğ": "G",
+    }
+)
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def az_lower(text: str) -> str:
+    """Lowercase with Azerbaijani rules: İ → i and I → ı."""
+    return text.translate(_LOWER_SPECIAL).lower()
+
+
+def az_upper(text: str) -> str:
+    """Uppercase with Azerbaijani rules: i → İ and ı → I."""
+    return text.translate(_UPPER_SPECIAL).upper()
+
+
+def to_ascii(text: str) -> str:
+    """Transliterate Azerbaijani letters to their plain Latin base letters.
+
+    Other accented Latin letters lose their accents; letters with no Latin
+    base (Cyrillic, for instance) are dropped by ``slugify`` afterwards.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_TO_ASCII)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def slugify(text: str, max_length: int = 80, separator: str = "-") -> str:
+    """Return an ASCII slug: ``Təşkilatın adı`` → ``teskilatin-adi``.
+
+    The slug is cut at a word boundary when it is longer than ``max_length``.
+    It is empty only when the text has no letters or digits at all; callers
+    that need a slug must supply a fallback.
+    """
+    ascii_text = to_ascii(text).lower()
+    slug = _NON_SLUG.sub(separator, ascii_text).strip(separator)
+    if len(slug) <= max_length:
+        return slug
+
+    cut = slug[:max_length]
+    if separator in cut and slug[max_length] != separator:
+        cut = cut.rsplit(separator, 1)[0]
+    return cut.strip(separator)

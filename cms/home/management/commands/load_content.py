@@ -1,0 +1,25 @@
+"""Set up the site and load the shipped content. Safe to run again: it changes only what is missing."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from cms.home import setup
+
+
+class Command(BaseCommand):
+    help = "Create the page tree in az/en/ru, import the shipped legal acts and, in demo mode, the demo accounts."
+
+    def handle(self, *args, **options):
+        locales = setup.ensure_locales()
+        setup.ensure_site_tree(locales)
+        setup.ensure_moderation_workflow()
+        setup.ensure_editor_groups()
+        call_command("import_legal_acts", stdout=self.stdout)
+
+        if settings.DEMO_MODE:
+            accounts = setup.ensure_demo_accounts()
+            self.stdout.write("")
+            self.stdout.write(f"Admin: {settings.SITE_BASE_URL}/admin/ (demo accounts, local demo mode only)")
+            for username, password, group in accounts:
+                self.stdout.write(f"  {group}: {username} / {password}")

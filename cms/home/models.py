@@ -1,0 +1,26 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """The front page of one language tree."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["legal.LegalActIndexPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.legal.models import LegalAct
+        from cms.legal.models import LegalActIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["library"] = LegalActIndexPage.objects.live().child_of(self).first()
+        context["featured_acts"] = LegalAct.objects.public()[:6]
+        return context

@@ -1,0 +1,14 @@
+"""Settings for the test suite: fast password hashing, memory e-mail, no throttling surprises."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-key-not-for-production"
+DEBUG = False
+DEMO_MODE = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+}
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"anon": "10000/minute"}  # noqa: F405
