@@ -1,6 +1,12 @@
 """Settings for the test suite: fast password hashing, memory e-mail, no throttling surprises."""
 
+import warnings
+
 from .base import *  # noqa: F403
+
+# Static files come from the app folders here; STATIC_ROOT is filled only by
+# collectstatic for production, so whitenoise's warning about it is noise.
+warnings.filterwarnings("ignore", message="No directory at")
 
 SECRET_KEY = "test-key-not-for-production"
 DEBUG = False

@@ -1,0 +1,15 @@
+"""One error shape for the whole API: ``{"detail": "...", "errors": {"field": ["..."]}}``."""
+
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+def exception_handler(exc, context):
+    response = drf_exception_handler(exc, context)
+    if response is None or not isinstance(exc, ValidationError):
+        return response
+
+    errors = response.data if isinstance(response.data, dict) else {"non_field_errors": response.data}
+    response.data = {"detail": _("Some query parameters are invalid."), "errors": errors}
+    return response

@@ -1,0 +1,23 @@
+from .acts import ActVersion, LegalAct, Topic, localized_value
+from .choices import ActStatus, ActType, DivisionKind, IssuingBody, ProvisionKind
+from .structure import AmendmentNote, Division, Provision
+
+__all__ = [
+    "ActStatus",
+    "ActType",
+    "ActVersion",
+    "AmendmentNote",
+    "Division",
+    "DivisionKind",
+    "IssuingBody",
+    "LegalAct",
+    "Provision",
+    "ProvisionKind",
+    "Topic",
+    "localized_value",
+]
+
+# Imported last: the page's views import the models above through this package.
+from .pages import LegalActIndexPage  # noqa: E402
+
+__all__ += ["LegalActIndexPage"]

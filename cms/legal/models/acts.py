@@ -1,0 +1,243 @@
+"""Legal acts and their consolidated versions.
+
+These are plain Django models (with Wagtail's revision, draft, locking and
+workflow mixins so editors can amend them in the admin); the pages that
+present them live in ``cms.legal.pages``.
+"""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from .choices import ActStatus, ActType, IssuingBody
+
+
+class Topic(models.Model):
+    """A subject CSOs browse by: grants, registration, taxation…"""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(_("name (Azerbaijani)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.localized_name
+
+    @property
+    def localized_name(self) -> str:
+        return localized_value(self, "name")
+
+
+def localized_value(instance, field_name: str) -> str:
+    """Return the ``<field>_<language>`` value for the active language, else the Azerbaijani one."""
+    language = (translation.get_language() or "az").split("-")[0]
+    if language != "az":
+        translated = getattr(instance, f"{field_name}_{language}", "")
+        if translated:
+            return translated
+    return getattr(instance, field_name)
+
+
+class LegalActQuerySet(models.QuerySet):
+    def public(self):
+        """Acts a visitor may read: published, with a published current version."""
+        return self.filter(live=True, current_version__isnull=False, current_version__live=True)
+
+
+class LegalAct(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A normative legal act: the Constitution, a code, a law, a decree, a decision or ministry rules."""
+
+    slug = models.SlugField(
+        _("address"),
+        max_length=100,
+        unique=True,
+        help_text=_("The part of the web address after /qanunlar/. It must not change once the act is published."),
+    )
+    act_type = models.CharField(_("type"), max_length=32, choices=ActType.choices)
+    number = models.CharField(_("number"), max_length=64, blank=True)
+    title = models.CharField(_("title (Azerbaijani)"), max_length=500)
+    title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
+    title_ru = models.CharField(_("title (Russian)"), max_length=500, blank=True)
+    adoption_date = models.DateField(_("adoption date"), null=True, blank=True)
+    effective_date = models.DateField(_("date of entry into force"), null=True, blank=True)
+    issuing_body = models.CharField(_("issuing body"), max_length=32, choices=IssuingBody.choices)
+    status = models.CharField(_("status"), max_length=16, choices=ActStatus.choices, default=ActStatus.IN_FORCE)
+    source_reference = models.TextField(_("source"), blank=True)
+    completeness_note = models.TextField(_("note on completeness (Azerbaijani)"), blank=True)
+    completeness_note_en = models.TextField(_("note on completeness (English)"), blank=True)
+    completeness_note_ru = models.TextField(_("note on completeness (Russian)"), blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="acts", verbose_name=_("topics"))
+    sort_order = models.PositiveIntegerField(_("order in lists"), default=1000)
+    current_version = models.ForeignKey(
+        "legal.ActVersion",
+        verbose_name=_("current version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="legal_act")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="legal_act",
+        for_concrete_model=False,
+    )
+
+    objects = LegalActQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("title_en"),
+        index.SearchField("title_ru"),
+        index.AutocompleteField("title"),
+        index.SearchField("number"),
+        index.FilterField("act_type"),
+        index.FilterField("status"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "title"]
+        verbose_name = _("legal act")
+        verbose_name_plural = _("legal acts")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def localized_title(self) -> str:
+        return localized_value(self, "title")
+
+    @property
+    def localized_completeness_note(self) -> str:
+        return localized_value(self, "completeness_note")
+
+    @property
+    def year(self) -> int | None:
+        return self.adoption_date.year if self.adoption_date else None
+
+    def get_preview_template(self, request, mode_name):
+        return "legal/preview/act.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["act"] = self
+        context["version"] = self.current_version
+        return context
+
+
+class ActVersion(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    models.Model,
+):
+    """One consolidated text of an act, with the date it took effect.
+
+    A version owns its structure (divisions, provisions, amendment notes),
+    built from ``source_text`` by the parser. Publishing a version makes it
+    the act's current version.
+    """
+
+    act = models.ForeignKey(LegalAct, on_delete=models.CASCADE, related_name="versions", verbose_name=_("act"))
+    effective_date = models.DateField(_("effective date of this text"), null=True, blank=True)
+    amendment_note = models.TextField(
+        _("what amended it"),
+        blank=True,
+        help_text=_("For example: amended by Law No. 1406-VQD of 28 December 2018."),
+    )
+    source_text = models.TextField(_("text"), help_text=_("The whole consolidated text in plain-text form."))
+    source_name = models.CharField(_("source file"), max_length=255, blank=True)
+    text_sha256 = models.CharField(max_length=64, editable=False, db_index=True)
+    structure_sha256 = models.CharField(
+        max_length=64,
+        editable=False,
+        blank=True,
+        help_text="The text hash and parser version the structure rows were built from.",
+    )
+    preamble = models.TextField(blank=True, editable=False)
+    closing_text = models.TextField(blank=True, editable=False)
+    parse_report = models.JSONField(default=dict, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="act_version")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="act_version",
+        for_concrete_model=False,
+    )
+
+    class Meta:
+        ordering = ["-effective_date", "-pk"]
+        get_latest_by = "created_at"
+        verbose_name = _("version")
+        verbose_name_plural = _("versions")
+
+    def __str__(self):
+        if self.effective_date:
+            return f"{self.act} ({self.effective_date:%d.%m.%Y})"
+        return f"{self.act} (#{self.pk})"
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def is_current(self) -> bool:
+        return self.act.current_version_id == self.pk
+
+    def save(self, *args, **kwargs):
+        from ..hashing import normalise_text, text_sha256
+
+        self.source_text = normalise_text(self.source_text)
+        self.text_sha256 = text_sha256(self.source_text)
+        super().save(*args, **kwargs)
+
+    def get_preview_template(self, request, mode_name):
+        return "legal/preview/version.html"
+
+    def get_preview_context(self, request, mode_name):
+        from ..parsing import ParseError, parse_text
+
+        context = super().get_preview_context(request, mode_name)
+        try:
+            context["parsed"] = parse_text(self.source_text, source=self.source_name or str(self.act))
+        except ParseError as error:
+            context["parse_error"] = error
+        context["version"] = self
+        return context

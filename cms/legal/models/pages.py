@@ -1,0 +1,110 @@
+"""The Wagtail page that presents the legal-acts library.
+
+One routable page per language serves the list, each act, its divisions,
+articles, versions and print view. The acts themselves are data (see
+``cms.legal.models``), so editors never create a page per article.
+"""
+
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from .. import browse
+from ..filters import ActFilterForm
+from .acts import LegalAct
+
+PROVISION_SLUG = r"(?P<provision_slug>(?:madde|bend)-[0-9a-z-]+)"
+ACT_SLUG = r"(?P<act_slug>[-a-z0-9]+)"
+DIVISION_SLUG = r"(?P<division_slug>(?:bolme|fesil|hisse)-[0-9a-z-]+)"
+VERSION = r"versiya-(?P<version_id>\d+)"
+ACTS_PER_PAGE = 20
+
+
+class LegalActIndexPage(RoutablePageMixin, Page):
+    """The library: list of acts, and every act, division and article below it."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("legal-acts library")
+
+    def render_legal(self, request, template, context):
+        context = {**self.get_context(request), **context}
+        return TemplateResponse(request, template, context)
+
+    @path("")
+    def act_list(self, request):
+        form = ActFilterForm(request.GET or None)
+        acts = LegalAct.objects.public().prefetch_related("topics")
+        if form.is_bound and form.is_valid():
+            acts = form.filter(acts)
+        elif form.is_bound:
+            acts = acts.none()
+
+        page = Paginator(acts, ACTS_PER_PAGE).get_page(request.GET.get("page"))
+        return self.render_legal(request, "legal/act_list.html", {"filter_form": form, "acts_page": page})
+
+    @re_path(rf"^{ACT_SLUG}/$")
+    def act_detail(self, request, act_slug, version_id=None):
+        act = browse.get_public_act(act_slug)
+        version = browse.get_version(act, version_id)
+        inline = version.provisions.count() <= browse.INLINE_TOC_LIMIT
+        toc, loose = browse.table_of_contents(version, with_provisions=inline)
+        context = {"act": act, "version": version, "toc": toc, "loose_provisions": loose, "toc_inline": inline}
+        return self.render_legal(request, "legal/act_detail.html", context)
+
+    @re_path(rf"^{ACT_SLUG}/{VERSION}/$")
+    def version_detail(self, request, act_slug, version_id):
+        return self.act_detail(request, act_slug, int(version_id))
+
+    @re_path(rf"^{ACT_SLUG}/(?:{VERSION}/)?{DIVISION_SLUG}/$")
+    def division_detail(self, request, act_slug, division_slug, version_id=None):
+        act = browse.get_public_act(act_slug)
+        version = browse.get_version(act, int(version_id) if version_id else None)
+        division = browse.get_division(version, division_slug)
+        context = {
+            "act": act,
+            "version": version,
+            "division": division,
+            "trail": browse.division_trail(division),
+            "provisions": browse.division_provisions(division),
+        }
+        return self.render_legal(request, "legal/division_detail.html", context)
+
+    @re_path(rf"^{ACT_SLUG}/(?:{VERSION}/)?{PROVISION_SLUG}/$")
+    def provision_detail(self, request, act_slug, provision_slug, version_id=None):
+        act = browse.get_public_act(act_slug)
+        version = browse.get_version(act, int(version_id) if version_id else None)
+        provision = browse.get_provision(version, provision_slug)
+        previous, following = browse.neighbours(provision)
+        context = {
+            "act": act,
+            "version": version,
+            "provision": provision,
+            "previous": previous,
+            "next": following,
+            "trail": browse.division_trail(provision.division),
+        }
+        return self.render_legal(request, "legal/provision_detail.html", context)
+
+    @re_path(rf"^{ACT_SLUG}/versiyalar/$")
+    def version_list(self, request, act_slug):
+        act = browse.get_public_act(act_slug)
+        versions = act.versions.filter(live=True).order_by("-effective_date", "-pk")
+        return self.render_legal(request, "legal/version_list.html", {"act": act, "version": act.current_version, "versions": versions})
+
+    @re_path(rf"^{ACT_SLUG}/(?:{VERSION}/)?cap/$")
+    def print_view(self, request, act_slug, version_id=None):
+        act = browse.get_public_act(act_slug)
+        version = browse.get_version(act, int(version_id) if version_id else None)
+        provisions = version.provisions.select_related("division").order_by("position")
+        return self.render_legal(request, "legal/print.html", {"act": act, "version": version, "provisions": provisions})
