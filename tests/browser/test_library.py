@@ -1,0 +1,89 @@
+"""Reading the library in Chromium at phone and desktop widths, with an accessibility audit."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, screenshot
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def audit(page) -> list[dict]:
+    """Run axe-core on the page and return the serious and critical violations."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {"id": violation["id"], "impact": violation["impact"], "nodes": len(violation["nodes"])}
+        for violation in result["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+def test_open_act_use_toc_follow_permalink(page, site_url):
+    page.goto(site_url + "/qanunlar/")
+    page.get_by_role("link", name="Azərbaycan Respublikasının Ailə Məcəlləsi").first.click()
+    page.wait_for_url("**/qanunlar/aile-mecellesi/")
+    screenshot(page, "act")
+
+    page.locator("main a[href*='fesil-'], main a[href*='madde-']").first.click()
+    page.wait_for_load_state()
+    if "/fesil-" in page.url or "/bolme-" in page.url:
+        page.locator("main a[href*='madde-']").first.click()
+        page.wait_for_load_state()
+    screenshot(page, "article")
+
+    assert "/madde-" in page.url
+    assert page.locator("h1").inner_text().startswith("Maddə")
+
+
+def test_article_permalink_next_and_citation(page, site_url):
+    page.goto(site_url + "/qanunlar/konstitusiya/madde-98/")
+    page.locator("a[rel='next']").first.click()
+    page.wait_for_url("**/madde-98-1/")
+    screenshot(page, "article-98-1")
+
+    citation = page.locator("main").inner_text()
+    assert "/qanunlar/konstitusiya/madde-98-1/" in citation
+
+
+def test_page_fits_phone_width(page, site_url):
+    page.goto(site_url + "/qanunlar/mulki-mecelle/madde-1/")
+
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+
+    assert scroll_width <= page.viewport_width
+
+
+def test_works_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
+    page = context.new_page()
+
+    page.goto(site_url + "/qanunlar/?type=code")
+    page.locator("main a[href*='/qanunlar/']").first.click()
+    page.wait_for_load_state()
+
+    assert page.locator("h1").count() == 1
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/qanunlar/",
+        "/qanunlar/aile-mecellesi/",
+        "/qanunlar/aile-mecellesi/madde-1/",
+        "/en/qanunlar/konstitusiya/madde-1/",
+        "/ru/qanunlar/",
+    ],
+)
+def test_no_serious_accessibility_violations(page, site_url, path):
+    page.goto(site_url + path)
+
+    violations = audit(page)
+
+    assert violations == [], json.dumps(violations, indent=2)

@@ -1,0 +1,53 @@
+"""Shared fixtures: a database holding the site tree and a few real acts.
+
+The session-wide data is loaded once per database (SQLite, and PostgreSQL
+when DATABASE_URL points at it); each test runs in a transaction on top.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from cms.home import setup
+from cms.legal import importing
+from cms.legal.catalogue import load_catalogue, read_text
+from cms.legal.parsing import parse_text
+
+# A small, varied part of the shipped corpus: the Constitution (Roman-numbered
+# paragraphs, lost superscripts), a code (parts, chapters, amendment notes),
+# a law and two acts made of points instead of articles.
+SESSION_ACTS = [
+    "az-constitution-1995.txt",
+    "az-code-family-1999.txt",
+    "az-law-right-to-obtain-information-2005.txt",
+    "az-cabmin-decision-339-2015-foreign-donor-grant-right-rules.txt",
+    "az-moj-collegium-11-N-2015-rules-study-of-ngo-activity.txt",
+]
+
+
+def import_files(file_names):
+    topics, entries = load_catalogue()
+    importing.sync_topics(topics)
+    by_file = {entry.file: entry for entry in entries}
+    outcomes = []
+    for name in file_names:
+        entry = by_file[name]
+        text = read_text(entry.path())
+        parsed = parse_text(text, source=name)
+        outcomes.append(importing.import_entry(entry, text, parsed))
+    return outcomes
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        locales = setup.ensure_locales()
+        setup.ensure_site_tree(locales)
+        setup.ensure_moderation_workflow()
+        setup.ensure_editor_groups()
+        import_files(SESSION_ACTS)
+
+
+@pytest.fixture
+def client():
+    return Client()

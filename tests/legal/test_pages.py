@@ -1,0 +1,137 @@
+"""The public pages of the library, in all three languages."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cms.legal.models import LegalAct
+
+pytestmark = pytest.mark.django_db
+
+FAMILY_CODE = "/qanunlar/aile-mecellesi/"
+
+
+def test_home_page_links_library(client):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert 'href="/qanunlar/"' in response.content.decode()
+
+
+def test_act_list_shows_public_acts(client):
+    response = client.get("/qanunlar/")
+
+    assert response.status_code == 200
+    assert "Azərbaycan Respublikasının Ailə Məcəlləsi" in response.content.decode()
+
+
+def test_act_list_filters_by_type(client):
+    response = client.get("/qanunlar/", {"type": "constitution"})
+
+    content = response.content.decode()
+    assert "Konstitusiya" in content
+    assert "Ailə Məcəlləsi" not in content
+
+
+@pytest.mark.parametrize("query", [{"year": "abc"}, {"type": "nonsense"}, {"year": "19\x0099"}, {"page": "x"}])
+def test_act_list_bad_filter_is_not_an_error_page(client, query):
+    response = client.get("/qanunlar/", query)
+
+    assert response.status_code == 200
+
+
+def test_act_page_has_table_of_contents(client):
+    response = client.get(FAMILY_CODE)
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "madde-1/" in content or "fesil-" in content
+
+
+def test_article_permalink(client):
+    response = client.get(FAMILY_CODE + "madde-1/")
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Maddə 1" in content
+    assert "madde-2/" in content
+
+
+def test_article_permalink_in_english_and_russian(client):
+    for prefix in ("/en", "/ru"):
+        response = client.get(prefix + FAMILY_CODE + "madde-1/")
+
+        assert response.status_code == 200, prefix
+        assert 'lang="az"' in response.content.decode(), prefix
+
+
+def test_repaired_article_has_permalink(client):
+    response = client.get("/qanunlar/konstitusiya/madde-98-1/")
+
+    assert response.status_code == 200
+
+
+def test_unknown_article_is_404(client):
+    response = client.get(FAMILY_CODE + "madde-9999/")
+
+    assert response.status_code == 404
+
+
+def test_unknown_act_is_404(client):
+    response = client.get("/qanunlar/no-such-act/")
+
+    assert response.status_code == 404
+
+
+def test_old_version_is_marked(client):
+    act = LegalAct.objects.get(slug="aile-mecellesi")
+    old_version = act.current_version
+    from cms.legal.publishing import copy_as_draft, on_version_published
+
+    new_version = copy_as_draft(old_version)
+    new_version.effective_date = old_version.effective_date.replace(year=old_version.effective_date.year + 1)
+    new_version.live = True
+    new_version.save()
+    on_version_published(new_version)
+
+    response = client.get(f"{FAMILY_CODE}versiya-{old_version.pk}/madde-1/")
+    current = client.get(FAMILY_CODE + "madde-1/")
+
+    assert response.status_code == 200
+    assert response.context["version"] == old_version
+    assert current.context["version"] == new_version
+
+
+def test_version_list(client):
+    response = client.get(FAMILY_CODE + "versiyalar/")
+
+    assert response.status_code == 200
+
+
+def test_print_view(client):
+    response = client.get("/qanunlar/nk-qerari-339-2015-xarici-donorlarin-qrant-huququ/cap/")
+
+    assert response.status_code == 200
+
+
+def test_draft_act_is_not_public(client):
+    LegalAct.objects.filter(slug="aile-mecellesi").update(live=False)
+
+    response = client.get(FAMILY_CODE)
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/qanunlar/", FAMILY_CODE, FAMILY_CODE + "madde-5/"])
+def test_query_count_does_not_grow_with_library(client, path):
+    """Loading every act adds rows, not queries."""
+    with CaptureQueriesContext(connection) as before:
+        client.get(path)
+
+    from tests.conftest import import_files
+
+    import_files(["az-code-water-1997.txt", "az-code-forest-1997.txt", "az-law-medical-insurance-1999.txt"])
+    with CaptureQueriesContext(connection) as after:
+        client.get(path)
+
+    assert len(after.captured_queries) <= len(before.captured_queries)
