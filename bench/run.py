@@ -1,0 +1,151 @@
+"""Benchmarks of the legal-acts library. Prints figures; asserts nothing.
+
+    python bench/run.py            # everything (about two minutes)
+
+1. Import of the whole shipped corpus into a fresh SQLite database, timed.
+2. Server time of an article page against a static file served by the same
+   gunicorn process (ratio of medians), over loopback.
+3. HTML size of the largest act's pages (the Civil Code).
+4. SQL queries of the list, act and article pages, with a small library and
+   with the whole corpus loaded, and for a small act against the largest.
+"""
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WORK = Path(tempfile.mkdtemp(prefix="bench-"))
+DATABASE = WORK / "bench.sqlite3"
+os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.dev"
+os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE}"
+
+REQUESTS = 200
+ARTICLE = "/qanunlar/mulki-mecelle/madde-1/"
+STATIC = "/static/css/site.css"
+
+
+def manage(*arguments, capture=True):
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *arguments],
+        cwd=ROOT,
+        env=os.environ,
+        check=True,
+        capture_output=capture,
+        text=True,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def timed_get(url: str) -> float:
+    started = time.perf_counter()
+    with urllib.request.urlopen(url) as response:
+        response.read()
+    return time.perf_counter() - started
+
+
+def bench_import():
+    manage("migrate", "--no-input", "-v", "0")
+    from django import setup
+
+    setup()
+    from cms.home import setup as site_setup
+
+    locales = site_setup.ensure_locales()
+    site_setup.ensure_site_tree(locales)
+
+    started = time.perf_counter()
+    manage("import_legal_acts")
+    first = time.perf_counter() - started
+
+    started = time.perf_counter()
+    manage("import_legal_acts")
+    second = time.perf_counter() - started
+    print(f"import: whole corpus {first:.1f} s on SQLite (target <= 60 s); second run {second:.1f} s")
+
+
+def bench_server():
+    manage("collectstatic", "--no-input", "-v", "0")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "cms.wsgi", "-w", "1", "-b", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                timed_get(base + STATIC)
+                break
+            except OSError:
+                time.sleep(0.1)
+        for _ in range(20):  # warm caches and imports
+            timed_get(base + ARTICLE)
+            timed_get(base + STATIC)
+
+        article = [timed_get(base + ARTICLE) for _ in range(REQUESTS)]
+        static = [timed_get(base + STATIC) for _ in range(REQUESTS)]
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+    article_ms = statistics.median(article) * 1000
+    static_ms = statistics.median(static) * 1000
+    print(
+        f"server: article page median {article_ms:.2f} ms, static file median {static_ms:.2f} ms, "
+        f"ratio {article_ms / static_ms:.2f} (target <= 3), {REQUESTS} requests each, gunicorn 1 worker"
+    )
+
+
+def bench_sizes_and_queries():
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from cms.legal.models import LegalAct
+
+    client = Client()
+    civil = LegalAct.objects.get(slug="mulki-mecelle")
+    provisions = civil.current_version.provisions.all()
+    longest = max(provisions, key=lambda provision: len(provision.text))
+    division = civil.current_version.divisions.first()
+
+    pages = {
+        "list": "/qanunlar/",
+        "act (Civil Code)": "/qanunlar/mulki-mecelle/",
+        f"division ({division.slug})": f"/qanunlar/mulki-mecelle/{division.slug}/",
+        "article 1": ARTICLE,
+        f"longest article ({longest.number}, {len(longest.text)} chars)": f"/qanunlar/mulki-mecelle/{longest.slug}/",
+        "act (small: decision 339)": "/qanunlar/nk-qerari-339-2015-xarici-donorlarin-qrant-huququ/",
+        "article (small act)": "/qanunlar/nk-qerari-339-2015-xarici-donorlarin-qrant-huququ/bend-1-1/",
+        "print view (Civil Code)": "/qanunlar/mulki-mecelle/cap/",
+    }
+    print("pages (Civil Code has %d articles):" % provisions.count())
+    for label, path in pages.items():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path, HTTP_HOST="127.0.0.1")
+        size = len(response.content)
+        print(f"  {label:55} {response.status_code}  {size / 1024:7.1f} KB  {len(queries.captured_queries):3d} queries")
+
+
+if __name__ == "__main__":
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, database {DATABASE}")
+    bench_import()
+    bench_server()
+    bench_sizes_and_queries()

@@ -1,0 +1,4 @@
+"""The help centre: FAQ, video guides, document samples, news and the hotline.
+
+TODO: not built yet.
+"""
