@@ -1,0 +1,237 @@
+"""Editors in the Wagtail admin: add an act by uploading its text, preview it, amend through a draft version."""
+
+import io
+
+import docx
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from cms.legal.models import ActVersion, LegalAct, Provision
+
+pytestmark = pytest.mark.django_db
+
+NGO_LAW_TEXT = """QEYRİ-HÖKUMƏT TƏŞKİLATLARI (İCTİMAİ BİRLİKLƏR VƏ FONDLAR) HAQQINDA AZƏRBAYCAN RESPUBLİKASININ QANUNU
+
+1-ci fəsil
+Ümumi müddəalar
+
+Maddə 1. Bu Qanunun predmeti
+
+1.1. Bu Qanun qeyri-hökumət təşkilatlarının yaradılması və fəaliyyəti ilə bağlı münasibətləri tənzimləyir.
+
+Maddə 2. Qeyri-hökumət təşkilatı
+
+2.1. Qeyri-hökumət təşkilatı ictimai birlik və ya fond formasında yaradılır.
+
+2-ci fəsil
+Qeydiyyat
+
+Maddə 2-1. Dövlət qeydiyyatı
+
+Qeyri-hökumət təşkilatları Ədliyyə Nazirliyində dövlət qeydiyyatına alınır.
+"""
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    user = django_user_model.objects.create_user(username="moderator-test", password="x")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user(username="editor-test", password="x")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def draft_act():
+    return LegalAct.objects.create(
+        slug="qht-haqqinda",
+        act_type="law",
+        number="13-IQ",
+        title="Qeyri-hökumət təşkilatları (ictimai birliklər və fondlar) haqqında Azərbaycan Respublikasının Qanunu",
+        issuing_body="milli_majlis",
+        live=False,
+    )
+
+
+def docx_upload(text: str) -> SimpleUploadedFile:
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return SimpleUploadedFile("qht-qanunu.docx", buffer.getvalue())
+
+
+def version_form(act, **extra):
+    return {"act": act.pk, "effective_date": "2000-10-01", "amendment_note": "", "source_text": "", **extra}
+
+
+def test_upload_docx_creates_draft_version(client, moderator, draft_act):
+    client.force_login(moderator)
+
+    response = client.post(
+        reverse("wagtailsnippets_legal_actversion:add"),
+        version_form(draft_act, text_file=docx_upload(NGO_LAW_TEXT)),
+    )
+
+    version = ActVersion.objects.get(act=draft_act)
+    assert response.status_code == 302
+    assert version.live is False
+    assert "Maddə 2-1. Dövlət qeydiyyatı" in version.source_text
+
+
+def test_preview_shows_parsed_structure(client, moderator, draft_act):
+    client.force_login(moderator)
+    url = reverse("wagtailsnippets_legal_actversion:preview_on_add")
+
+    client.post(url, version_form(draft_act, source_text=NGO_LAW_TEXT))
+    response = client.get(url)
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "2-1" in content
+    assert "Dövlət qeydiyyatı" in content
+
+
+def test_upload_that_is_not_a_document_is_rejected(client, moderator, draft_act):
+    client.force_login(moderator)
+    fake = SimpleUploadedFile("qanun.docx", b"PK\x03\x04 this is not a zip archive")
+
+    response = client.post(reverse("wagtailsnippets_legal_actversion:add"), version_form(draft_act, text_file=fake))
+
+    assert response.status_code == 200
+    assert not ActVersion.objects.filter(act=draft_act).exists()
+    assert "damaged" in response.content.decode() or "zədələnib" in response.content.decode()
+
+
+def test_upload_of_binary_text_is_rejected(client, moderator, draft_act):
+    client.force_login(moderator)
+    binary = SimpleUploadedFile("qanun.txt", bytes(range(256)) * 4)
+
+    response = client.post(reverse("wagtailsnippets_legal_actversion:add"), version_form(draft_act, text_file=binary))
+
+    assert response.status_code == 200
+    assert not ActVersion.objects.filter(act=draft_act).exists()
+
+
+def test_text_without_articles_is_rejected_with_line(client, moderator, draft_act):
+    client.force_login(moderator)
+
+    response = client.post(
+        reverse("wagtailsnippets_legal_actversion:add"),
+        version_form(draft_act, source_text="Bu, sadəcə bir cümlədir."),
+    )
+
+    assert response.status_code == 200
+    assert not ActVersion.objects.filter(act=draft_act).exists()
+
+
+def test_publish_builds_structure_and_goes_public(client, moderator, draft_act):
+    client.force_login(moderator)
+
+    client.post(
+        reverse("wagtailsnippets_legal_actversion:add"),
+        version_form(draft_act, source_text=NGO_LAW_TEXT, **{"action-publish": "1"}),
+    )
+    client.post(
+        reverse("wagtailsnippets_legal_legalact:edit", args=[draft_act.pk]),
+        {
+            "title": draft_act.title,
+            "act_type": "law",
+            "number": "13-IQ",
+            "issuing_body": "milli_majlis",
+            "status": "in_force",
+            "slug": "qht-haqqinda",
+            "sort_order": "5",
+            "action-publish": "1",
+        },
+    )
+
+    draft_act.refresh_from_db()
+    numbers = list(draft_act.current_version.provisions.values_list("number", flat=True))
+    assert draft_act.live
+    assert numbers == ["1", "2", "2-1"]
+    assert client.get("/qanunlar/qht-haqqinda/madde-2-1/").status_code == 200
+
+
+def test_new_version_copies_articles_into_draft(client, moderator):
+    act = LegalAct.objects.get(slug="aile-mecellesi")
+    client.force_login(moderator)
+
+    response = client.post(reverse("legal_new_version", args=[act.current_version_id]))
+
+    draft = act.versions.get(live=False)
+    assert response.status_code == 302
+    assert draft.provisions.count() == act.current_version.provisions.count()
+    assert draft.notes.count() == act.current_version.notes.count()
+
+
+def test_amending_article_in_draft_leaves_public_text(client, moderator):
+    act = LegalAct.objects.get(slug="aile-mecellesi")
+    client.force_login(moderator)
+    client.post(reverse("legal_new_version", args=[act.current_version_id]))
+    draft_article = act.versions.get(live=False).provisions.get(number="1")
+
+    client.post(
+        reverse("wagtailsnippets_legal_provision:edit", args=[draft_article.pk]),
+        {"title": draft_article.title, "text": "1.1. Yeni mətn."},
+    )
+
+    draft_article.refresh_from_db()
+    public_article = act.current_version.provisions.get(number="1")
+    assert draft_article.text == "1.1. Yeni mətn."
+    assert public_article.text != "1.1. Yeni mətn."
+
+
+def test_published_article_cannot_be_edited_in_place(client, moderator):
+    article = LegalAct.objects.get(slug="aile-mecellesi").current_version.provisions.get(number="1")
+    client.force_login(moderator)
+
+    response = client.post(
+        reverse("wagtailsnippets_legal_provision:edit", args=[article.pk]),
+        {"title": article.title, "text": "Silinmiş mətn"},
+    )
+
+    article.refresh_from_db()
+    assert response.status_code == 302
+    assert article.text != "Silinmiş mətn"
+
+
+def test_editor_cannot_publish(client, editor, draft_act):
+    client.force_login(editor)
+
+    client.post(
+        reverse("wagtailsnippets_legal_actversion:add"),
+        version_form(draft_act, source_text=NGO_LAW_TEXT, **{"action-publish": "1"}),
+    )
+
+    assert not ActVersion.objects.filter(act=draft_act, live=True).exists()
+
+
+def test_editor_cannot_start_version_without_permission(client, django_user_model):
+    user = django_user_model.objects.create_user(username="reader", password="x")
+    user.groups.add(Group.objects.get(name="Editors"))
+    Group.objects.get(name="Editors").permissions.filter(codename="add_actversion").delete()
+    act = LegalAct.objects.get(slug="aile-mecellesi")
+    client.force_login(user)
+
+    response = client.post(reverse("legal_new_version", args=[act.current_version_id]))
+
+    assert response.status_code in (302, 403)
+    assert not act.versions.filter(live=False).exists()
+
+
+def test_admin_listings_open(client, moderator):
+    client.force_login(moderator)
+
+    for name in ("legalact", "actversion", "provision", "topic"):
+        response = client.get(reverse(f"wagtailsnippets_legal_{name}:list"))
+
+        assert response.status_code == 200, name
