@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from cms.legal import importing
 from cms.legal.building import PARSER_VERSION
 from cms.legal.catalogue import ACTS_DIR, CATALOGUE_PATH, load_catalogue, read_text
-from cms.legal.models import ActVersion, AmendmentNote, LegalAct, Provision
+from cms.legal.models import ActVersion, AmendmentNote, Division, LegalAct, Provision
 from cms.legal.parsing import parse_text
 
 pytestmark = pytest.mark.django_db
@@ -147,3 +147,34 @@ def test_catalogue_files_exist_and_are_gzip():
         assert path.exists(), entry.file
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             assert handle.read(100).strip(), entry.file
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("İCTİMAİ İŞTİRAKÇILIQ HAQQINDA", "ictimai-istirakciliq-haqqinda"),
+        ("İnzibati Xətalar Məcəlləsi", "inzibati-xetalar-mecellesi"),
+        ("Işıqlandırma qaydaları", "isiqlandirma-qaydalari"),
+        ("ƏDLİYYƏ NAZİRLİYİNİN QƏRARI", "edliyye-nazirliyinin-qerari"),
+        ("«»", "akt"),
+    ],
+)
+def test_act_slug_made_from_azerbaijani_title(title, slug):
+    act = LegalAct.objects.create(title=title, act_type="law", issuing_body="milli_majlis")
+
+    assert act.slug == slug
+
+
+def test_act_slug_unique_when_titles_repeat():
+    first = LegalAct.objects.create(title="Qaydalar", act_type="ministry_act", issuing_body="other")
+    second = LegalAct.objects.create(title="QAYDALAR", act_type="ministry_act", issuing_body="other")
+
+    assert (first.slug, second.slug) == ("qaydalar", "qaydalar-2")
+
+
+def test_shipped_slugs_are_ascii_and_nonempty():
+    slugs = list(LegalAct.objects.values_list("slug", flat=True))
+
+    assert all(slug and slug.isascii() for slug in slugs)
+    assert not Provision.objects.filter(slug="").exists()
+    assert not Division.objects.filter(slug="").exists()

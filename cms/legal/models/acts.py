@@ -73,7 +73,11 @@ class LegalAct(
         _("address"),
         max_length=100,
         unique=True,
-        help_text=_("The part of the web address after /qanunlar/. It must not change once the act is published."),
+        blank=True,
+        help_text=_(
+            "The part of the web address after /qanunlar/. Left empty, it is made from the title. "
+            "It must not change once the act is published."
+        ),
     )
     act_type = models.CharField(_("type"), max_length=32, choices=ActType.choices)
     number = models.CharField(_("number"), max_length=64, blank=True)
@@ -146,6 +150,23 @@ class LegalAct(
     @property
     def year(self) -> int | None:
         return self.adoption_date.year if self.adoption_date else None
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug_for(self.title)
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def unique_slug_for(cls, title: str) -> str:
+        """Make an ASCII slug from an Azerbaijani title, unique among acts."""
+        from cms.aztext import slugify
+
+        base = slugify(title, max_length=90) or "akt"
+        slug, counter = base, 2
+        while cls.objects.filter(slug=slug).exists():
+            slug = f"{base}-{counter}"
+            counter += 1
+        return slug
 
     def get_preview_template(self, request, mode_name):
         return "legal/preview/act.html"
