@@ -56,6 +56,8 @@ class ParsedDivision:
     title: str
     parent: int | None = None  # index of the enclosing division
     line: int = 0
+    note_numbers: list[int] = field(default_factory=list)  # footnote markers in the heading
+    text: str = ""  # introductory text between the heading and the first provision
 
 
 @dataclass
@@ -78,6 +80,10 @@ class ParsedAct:
     closing_text: str = ""  # signature block and anything after the last provision
     repairs: list[ParseMessage] = field(default_factory=list)
     warnings: list[ParseMessage] = field(default_factory=list)
+    act_note_numbers: list[int] = field(default_factory=list)  # footnote markers on the title, preamble and closing
+    # The list of source documents (amending acts) and Constitutional Court
+    # decisions printed between the body and the amendment notes.
+    source_documents: str = ""
 
     @property
     def provision_kind(self) -> str:
