@@ -16,6 +16,11 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        response.public_cache = not getattr(request, "is_preview", False)
+        return response
+
     def get_context(self, request, *args, **kwargs):
         from cms.legal.models import LegalAct
         from cms.legal.models import LegalActIndexPage

@@ -5,6 +5,7 @@ import hashlib
 from django.db import transaction
 
 from cms.aztext import slugify
+from cms.pagecache import bump_generation
 
 from .hashing import text_sha256
 from .models import ActVersion, AmendmentNote, Division, Provision
@@ -12,7 +13,7 @@ from .parsing import ParsedAct
 
 # Bump when the parser's output changes, so existing versions are rebuilt
 # from their stored text on the next import.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 DIVISION_SLUG_PREFIX = {"part": "bolme", "chapter": "fesil", "section": "hisse"}
 
@@ -35,9 +36,12 @@ def build_structure(version: ActVersion, parsed: ParsedAct) -> None:
     divisions = _create_divisions(version, parsed)
     notes = _create_notes(version, parsed)
     _create_provisions(version, parsed, divisions, notes)
+    _link_division_notes(parsed, divisions, notes)
+    version.act_notes.set([notes[number] for number in dict.fromkeys(parsed.act_note_numbers) if number in notes])
 
     version.preamble = parsed.preamble
     version.closing_text = parsed.closing_text
+    version.source_documents = parsed.source_documents
     version.parse_report = {
         "repairs": [{"line": message.line, "message": message.message} for message in parsed.repairs],
         "warnings": [{"line": message.line, "message": message.message} for message in parsed.warnings],
@@ -51,10 +55,13 @@ def build_structure(version: ActVersion, parsed: ParsedAct) -> None:
     ActVersion.objects.filter(pk=version.pk).update(
         preamble=version.preamble,
         closing_text=version.closing_text,
+        source_documents=version.source_documents,
         parse_report=version.parse_report,
         text_sha256=version.text_sha256,
         structure_sha256=version.structure_sha256,
     )
+    # Bulk writes send no signals, so tell the page cache here.
+    transaction.on_commit(bump_generation)
 
 
 def _unique(slug: str, taken: set[str]) -> str:
@@ -83,6 +90,7 @@ def _create_divisions(version, parsed) -> list[Division]:
                 kind=division.kind,
                 number=division.number[:32],
                 title=division.title[:1000],
+                text=division.text,
                 slug=slug,
                 position=position,
                 depth=depth,
@@ -112,6 +120,17 @@ def _create_notes(version, parsed) -> dict[int, AmendmentNote]:
         )
     AmendmentNote.objects.bulk_create(rows.values())
     return rows
+
+
+def _link_division_notes(parsed, divisions, notes) -> None:
+    through = Division.notes.through
+    links = [
+        through(division_id=row.pk, amendmentnote_id=notes[number].pk)
+        for row, division in zip(divisions, parsed.divisions)
+        for number in dict.fromkeys(division.note_numbers)
+        if number in notes
+    ]
+    through.objects.bulk_create(links)
 
 
 def _create_provisions(version, parsed, divisions, notes) -> None:

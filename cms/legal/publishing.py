@@ -4,6 +4,8 @@ import logging
 
 from django.db import transaction
 
+from cms.pagecache import bump_generation
+
 from .building import build_structure, structure_is_current
 from .models import ActVersion, LegalAct
 from .parsing import parse_text
@@ -23,6 +25,7 @@ def refresh_current_version(act: LegalAct) -> None:
     if act.current_version_id != latest_id:
         LegalAct.objects.filter(pk=act.pk).update(current_version_id=latest_id)
         act.current_version_id = latest_id
+        transaction.on_commit(bump_generation)
 
 
 @transaction.atomic
@@ -42,7 +45,7 @@ def on_version_unpublished(version: ActVersion) -> None:
 @transaction.atomic
 def copy_as_draft(version: ActVersion, user=None) -> ActVersion:
     """Start a new draft version from ``version``: same text and structure, ready for amendment."""
-    from .models import AmendmentNote, Division, Provision
+    from .models import Division, Provision
 
     draft = ActVersion.objects.create(
         act=version.act,
@@ -53,6 +56,7 @@ def copy_as_draft(version: ActVersion, user=None) -> ActVersion:
         structure_sha256=version.structure_sha256,
         preamble=version.preamble,
         closing_text=version.closing_text,
+        source_documents=version.source_documents,
         parse_report=version.parse_report,
         live=False,
         has_unpublished_changes=True,
@@ -67,6 +71,7 @@ def copy_as_draft(version: ActVersion, user=None) -> ActVersion:
             kind=division.kind,
             number=division.number,
             title=division.title,
+            text=division.text,
             slug=division.slug,
             position=division.position,
             depth=division.depth,
@@ -102,5 +107,15 @@ def copy_as_draft(version: ActVersion, user=None) -> ActVersion:
         ],
         batch_size=1000,
     )
+    Division.notes.through.objects.bulk_create(
+        [
+            Division.notes.through(division_id=division_map[division_id].pk, amendmentnote_id=note_map[note_id].pk)
+            for division_id, note_id in Division.notes.through.objects.filter(
+                division__version=version
+            ).values_list("division_id", "amendmentnote_id")
+            if note_id in note_map
+        ]
+    )
+    draft.act_notes.set([note_map[note.pk] for note in version.act_notes.all() if note.pk in note_map])
     draft.save_revision(user=user, log_action=True)
     return draft

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.pagecache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -100,6 +101,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Whole anonymous pages are cached (cms.pagecache); tests that count queries turn it off.
+PUBLIC_PAGE_CACHE = True
 
 # --- Data ---------------------------------------------------------------------
 

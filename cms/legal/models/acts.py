@@ -211,6 +211,13 @@ class ActVersion(
     )
     preamble = models.TextField(blank=True, editable=False)
     closing_text = models.TextField(blank=True, editable=False)
+    source_documents = models.TextField(
+        blank=True, editable=False, help_text="The list of source documents printed before the amendment notes."
+    )
+    act_notes = models.ManyToManyField(
+        "legal.AmendmentNote", blank=True, editable=False, related_name="+",
+        help_text="Amendment notes marked on the title, preamble or closing text.",
+    )
     parse_report = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -39,7 +39,11 @@ class LegalActIndexPage(RoutablePageMixin, Page):
 
     def render_legal(self, request, template, context):
         context = {**self.get_context(request), **context}
-        return TemplateResponse(request, template, context)
+        response = TemplateResponse(request, template, context)
+        # Public legal pages are the same for every anonymous reader, but the
+        # admin's preview must never be stored.
+        response.public_cache = not getattr(request, "is_preview", False)
+        return response
 
     @path("")
     def act_list(self, request):

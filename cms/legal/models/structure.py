@@ -22,9 +22,11 @@ class Division(models.Model):
     kind = models.CharField(max_length=16, choices=DivisionKind.choices)
     number = models.CharField(max_length=32, blank=True)
     title = models.CharField(max_length=1000, blank=True)
+    text = models.TextField(blank=True, help_text="Text between the heading and the first provision.")
     slug = models.SlugField(max_length=80)
     position = models.PositiveIntegerField()
     depth = models.PositiveSmallIntegerField(default=0)
+    notes = models.ManyToManyField("AmendmentNote", blank=True, related_name="divisions")
 
     class Meta:
         ordering = ["version", "position"]

@@ -1,0 +1,82 @@
+"""A cache of whole public pages for anonymous visitors.
+
+Reading laws is most of the traffic, and an article page is the same for
+every anonymous reader, so its rendered response is stored and served
+before sessions, authentication and Wagtail's routing run. A view opts in
+by setting ``response.public_cache = True``.
+
+Every stored page is keyed by a generation number; any edit to legal data or
+pages bumps it, so readers never see a page older than the last publish.
+With several processes the cache must be shared (``REDIS_URL``); with the
+per-process memory cache, entries also expire after ``PAGE_CACHE_SECONDS``
+to bound how long another process can serve an old page.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_vary_headers
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+PAGE_CACHE_SECONDS = 300
+SESSION_COOKIES = ("sessionid", "csrftoken")
+
+
+def bump_generation(**kwargs) -> None:
+    """Invalidate every cached page. Connected to the signals of content changes."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def _generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def _is_anonymous_read(request) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    return not any(name in request.COOKIES for name in SESSION_COOKIES)
+
+
+def _key(request) -> str:
+    # The language comes from the path prefix alone (LocaleMiddleware uses the
+    # default language for unprefixed paths), so the path identifies the page.
+    return f"pagecache:{_generation()}:{request.get_full_path()}"
+
+
+class PublicPageCacheMiddleware:
+    """Serve and store opted-in pages; place it right after the security and static-file middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PUBLIC_PAGE_CACHE or not _is_anonymous_read(request):
+            return self.get_response(request)
+
+        key = _key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+
+        response = self.get_response(request)
+        if (
+            getattr(response, "public_cache", False)
+            and response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+        ):
+            if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
+                response.render()
+            patch_vary_headers(response, ("Cookie",))
+            cache.set(key, response, PAGE_CACHE_SECONDS)
+        return response

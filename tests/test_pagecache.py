@@ -1,0 +1,60 @@
+"""The public page cache: served to anonymous readers, dropped on any edit, never for signed-in users."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cms.legal.models import LegalAct
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = "/qanunlar/aile-mecellesi/madde-1/"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+
+
+def test_second_read_runs_no_queries(client):
+    client.get(ARTICLE)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(ARTICLE)
+
+    assert response.status_code == 200
+    assert len(queries.captured_queries) == 0
+
+
+def test_edit_invalidates_cached_pages(client):
+    client.get("/qanunlar/")
+    act = LegalAct.objects.get(slug="aile-mecellesi")
+    act.title_en = "Family Code"
+    act.title = "Ailə Məcəlləsi (yeni ad)"
+    act.save()
+
+    response = client.get("/qanunlar/")
+
+    assert "Ailə Məcəlləsi (yeni ad)" in response.content.decode()
+
+
+def test_signed_in_users_bypass_cache(client, django_user_model):
+    client.get(ARTICLE)
+    user = django_user_model.objects.create_user(username="reader", password="x")
+    client.force_login(user)
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(ARTICLE)
+
+    assert len(queries.captured_queries) > 0
+
+
+def test_not_found_is_not_cached(client):
+    client.get("/qanunlar/aile-mecellesi/madde-99999/")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/qanunlar/aile-mecellesi/madde-99999/")
+
+    assert response.status_code == 404
+    assert len(queries.captured_queries) > 0
