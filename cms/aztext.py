@@ -66,3 +66,30 @@ def slugify(text: str, max_length: int = 80, separator: str = "-") -> str:
     if separator in cut and slug[max_length] != separator:
         cut = cut.rsplit(separator, 1)[0]
     return cut.strip(separator)
+
+
+_CARDINALS = {
+    "bir": 1, "iki": 2, "üç": 3, "dörd": 4, "beş": 5, "altı": 6, "yeddi": 7, "səkkiz": 8, "doqquz": 9,
+    "on": 10, "iyirmi": 20, "otuz": 30, "qırx": 40, "əlli": 50,
+}
+# Ordinal suffixes follow vowel harmony; after a vowel the first vowel drops.
+_ORDINAL_SUFFIXES = ("ıncı", "inci", "uncu", "üncü", "ncı", "nci", "ncu", "ncü")
+
+
+def ordinal_to_number(text: str) -> int | None:
+    """Read an Azerbaijani ordinal in words: ``Birinci`` → 1, ``On ikinci`` → 12; else None."""
+    words = az_lower(text).split()
+    if not words:
+        return None
+
+    stems = [words[-1][: -len(suffix)] for suffix in _ORDINAL_SUFFIXES if words[-1].endswith(suffix)]
+    last = next((stem for stem in stems if stem in _CARDINALS), None)
+    if last is None:
+        return None
+
+    total = 0
+    for word in [*words[:-1], last]:
+        if word not in _CARDINALS:
+            return None
+        total += _CARDINALS[word]
+    return total

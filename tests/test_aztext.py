@@ -1,6 +1,6 @@
 import pytest
 
-from cms.aztext import az_lower, az_upper, slugify, to_ascii
+from cms.aztext import az_lower, az_upper, ordinal_to_number, slugify, to_ascii
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,16 @@ def test_slugify_cuts_at_word_boundary():
 
 def test_slugify_without_letters_is_empty():
     assert slugify("—") == ""
+
+
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [("Birinci", 1), ("İKİNCİ", 2), ("Altıncı", 6), ("Doqquzuncu", 9), ("On birinci", 11), ("İyirminci", 20)],
+)
+def test_ordinal_to_number(words, number):
+    assert ordinal_to_number(words) == number
+
+
+@pytest.mark.parametrize("words", ["ÜMUMİ HİSSƏ", "I", "", "birlik"])
+def test_ordinal_to_number_rejects_other_words(words):
+    assert ordinal_to_number(words) is None

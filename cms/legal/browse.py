@@ -28,7 +28,13 @@ class TocEntry:
 
 def get_public_act(slug: str) -> LegalAct:
     try:
-        return LegalAct.objects.public().select_related("current_version").get(slug=slug)
+        # A code's text runs to megabytes; pages read the structure rows instead.
+        return (
+            LegalAct.objects.public()
+            .select_related("current_version")
+            .defer("current_version__source_text")
+            .get(slug=slug)
+        )
     except LegalAct.DoesNotExist:
         raise Http404("No such legal act") from None
 
@@ -38,7 +44,7 @@ def get_version(act: LegalAct, version_id: int | None) -> ActVersion:
     if version_id is None:
         return act.current_version
     try:
-        return act.versions.get(pk=version_id, live=True)
+        return act.versions.defer("source_text").get(pk=version_id, live=True)
     except ActVersion.DoesNotExist:
         raise Http404("No such version") from None
 
@@ -95,19 +101,35 @@ def get_division(version: ActVersion, slug: str) -> Division:
         raise Http404("No such division") from None
 
 
-def division_provisions(division: Division) -> list[Provision]:
-    """Headings of the provisions in ``division`` and in the divisions inside it."""
-    descendant_ids = [division.pk]
-    frontier = [division.pk]
-    all_divisions = list(division.version.divisions.values_list("pk", "parent_id"))
-    while frontier:
-        frontier = [pk for pk, parent in all_divisions if parent in frontier]
-        descendant_ids.extend(frontier)
-    return list(
-        division.version.provisions.filter(division_id__in=descendant_ids).only(
-            "id", "kind", "number", "slug", "title", "position", "version_id"
-        )
-    )
+def division_contents(division: Division) -> tuple[list[TocEntry], list[Provision]]:
+    """Return the divisions directly inside ``division`` (with their ranges) and its own provisions.
+
+    A part of a code lists its chapters, not their hundreds of articles, so
+    the page stays small; a chapter lists its articles.
+    """
+    roots, _loose = table_of_contents(division.version, with_provisions=True)
+    entry = _find_entry(roots, division.pk)
+    if entry is None:
+        return [], []
+    for child in entry.children:
+        _drop_provisions(child)
+    return entry.children, entry.provisions
+
+
+def _find_entry(entries: list[TocEntry], division_id: int) -> TocEntry | None:
+    for entry in entries:
+        if entry.division.pk == division_id:
+            return entry
+        found = _find_entry(entry.children, division_id)
+        if found is not None:
+            return found
+    return None
+
+
+def _drop_provisions(entry: TocEntry) -> None:
+    entry.provisions = []
+    for child in entry.children:
+        _drop_provisions(child)
 
 
 def get_provision(version: ActVersion, slug: str) -> Provision:

@@ -1,10 +1,11 @@
 """Turn a parsed act into the rows of one version: divisions, provisions, notes."""
 
 import hashlib
+import re
 
 from django.db import transaction
 
-from cms.aztext import slugify
+from cms.aztext import ordinal_to_number, slugify
 from cms.pagecache import bump_generation
 
 from .hashing import text_sha256
@@ -13,9 +14,29 @@ from .parsing import ParsedAct
 
 # Bump when the parser's output changes, so existing versions are rebuilt
 # from their stored text on the next import.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 
 DIVISION_SLUG_PREFIX = {"part": "bolme", "chapter": "fesil", "section": "hisse"}
+
+# The line that introduces the previous wording inside a note ("Əvvəlki
+# redaksiyada deyilirdi:", often misspelt in the sources); the wording itself
+# is stored apart, so the note's text ends before that line.
+PREVIOUS_WORDING_MARKER = re.compile(r"^[^\n]*deyilirdi\s*:", re.IGNORECASE | re.MULTILINE)
+
+
+def division_number(printed: str) -> str:
+    """Show parts numbered in words (``Birinci bölmə``) with digits, like the other divisions."""
+    number = ordinal_to_number(printed)
+    return str(number) if number is not None else printed
+
+
+def note_text_without_previous_wording(text: str, previous_wording: str) -> str:
+    if not previous_wording:
+        return text
+    match = PREVIOUS_WORDING_MARKER.search(text)
+    if match is None or not text[: match.start()].strip():
+        return text
+    return text[: match.start()].rstrip()
 
 
 def structure_key(text_hash: str) -> str:
@@ -58,6 +79,7 @@ def build_structure(version: ActVersion, parsed: ParsedAct) -> None:
         source_documents=version.source_documents,
         parse_report=version.parse_report,
         text_sha256=version.text_sha256,
+        text_length=len(version.source_text),
         structure_sha256=version.structure_sha256,
     )
     # Bulk writes send no signals, so tell the page cache here.
@@ -82,13 +104,14 @@ def _create_divisions(version, parsed) -> list[Division]:
         while parent is not None:
             depth += 1
             parent = parsed.divisions[parent].parent
-        number_slug = slugify(division.number, max_length=20) or str(position + 1)
+        number = division_number(division.number)
+        number_slug = slugify(number, max_length=20) or str(position + 1)
         slug = _unique(f"{DIVISION_SLUG_PREFIX[division.kind]}-{number_slug}", taken)
         rows.append(
             Division(
                 version=version,
                 kind=division.kind,
-                number=division.number[:32],
+                number=number[:32],
                 title=division.title[:1000],
                 text=division.text,
                 slug=slug,
@@ -113,7 +136,7 @@ def _create_notes(version, parsed) -> dict[int, AmendmentNote]:
         rows[note.number] = AmendmentNote(
             version=version,
             number=note.number,
-            text=note.text,
+            text=note_text_without_previous_wording(note.text, note.previous_wording),
             amending_act_date=note.amending_act_date,
             amending_act_number=note.amending_act_number[:64],
             previous_wording=note.previous_wording,

@@ -137,3 +137,59 @@ def test_query_count_does_not_grow_with_library(client, path, settings):
 
     assert len(before.captured_queries) > 3
     assert len(after.captured_queries) <= len(before.captured_queries)
+
+
+def test_closing_page_shows_transitional_provisions(client):
+    response = client.get("/qanunlar/konstitusiya/yekun/")
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "KEÇİD MÜDDƏALARI" in content
+
+
+def test_part_page_lists_chapters_not_all_articles(client):
+    act = LegalAct.objects.get(slug="aile-mecellesi")
+    part = act.current_version.divisions.filter(kind="part").first()
+
+    response = client.get(f"{FAMILY_CODE}{part.slug}/")
+
+    assert response.status_code == 200
+    assert len(response.context["children"]) > 0
+    assert response.context["provisions"] == []
+
+
+def test_parts_numbered_in_words_get_digits():
+    act = LegalAct.objects.get(slug="aile-mecellesi")
+
+    numbers = list(act.current_version.divisions.filter(kind="part").values_list("number", flat=True))
+
+    assert numbers[:3] == ["1", "2", "3"]
+
+
+def test_note_text_excludes_previous_wording():
+    """The wording is shown apart; only a note that is nothing but the wording keeps it."""
+    from cms.legal.models import AmendmentNote
+
+    notes = AmendmentNote.objects.exclude(previous_wording="")
+    repeated = [note.number for note in notes if "deyilirdi:" in note.text.split("\n", 1)[-1]]
+
+    assert notes.count() > 20
+    assert repeated == []
+
+
+@pytest.mark.parametrize("prefix", ["", "/en", "/ru"])
+def test_language_links_keep_path_and_query(client, prefix):
+    response = client.get(f"{prefix}{FAMILY_CODE}madde-1/?x=1")
+
+    content = response.content.decode()
+    assert f'href="{FAMILY_CODE}madde-1/?x=1"' in content
+    assert f'href="/en{FAMILY_CODE}madde-1/?x=1"' in content
+    assert f'href="/ru{FAMILY_CODE}madde-1/?x=1"' in content
+
+
+def test_english_page_shows_translated_title_and_original(client):
+    response = client.get("/en" + FAMILY_CODE)
+
+    content = response.content.decode()
+    assert "Family Code of the Republic of Azerbaijan" in content
+    assert "Azərbaycan Respublikasının Ailə Məcəlləsi" in content

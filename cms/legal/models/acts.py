@@ -203,6 +203,7 @@ class ActVersion(
     source_text = models.TextField(_("text"), help_text=_("The whole consolidated text in plain-text form."))
     source_name = models.CharField(_("source file"), max_length=255, blank=True)
     text_sha256 = models.CharField(max_length=64, editable=False, db_index=True)
+    text_length = models.PositiveIntegerField(default=0, editable=False, help_text="Characters in source_text.")
     structure_sha256 = models.CharField(
         max_length=64,
         editable=False,
@@ -254,6 +255,7 @@ class ActVersion(
 
         self.source_text = normalise_text(self.source_text)
         self.text_sha256 = text_sha256(self.source_text)
+        self.text_length = len(self.source_text)
         super().save(*args, **kwargs)
 
     def get_preview_template(self, request, mode_name):

@@ -75,12 +75,14 @@ class LegalActIndexPage(RoutablePageMixin, Page):
         act = browse.get_public_act(act_slug)
         version = browse.get_version(act, int(version_id) if version_id else None)
         division = browse.get_division(version, division_slug)
+        children, provisions = browse.division_contents(division)
         context = {
             "act": act,
             "version": version,
             "division": division,
             "trail": browse.division_trail(division),
-            "provisions": browse.division_provisions(division),
+            "children": children,
+            "provisions": provisions,
         }
         return self.render_legal(request, "legal/division_detail.html", context)
 
@@ -105,6 +107,14 @@ class LegalActIndexPage(RoutablePageMixin, Page):
         act = browse.get_public_act(act_slug)
         versions = act.versions.filter(live=True).order_by("-effective_date", "-pk")
         return self.render_legal(request, "legal/version_list.html", {"act": act, "version": act.current_version, "versions": versions})
+
+    @re_path(rf"^{ACT_SLUG}/(?:{VERSION}/)?yekun/$")
+    def closing_view(self, request, act_slug, version_id=None):
+        """Text after the last article (transitional provisions, annexes, signature) and the sources."""
+        act = browse.get_public_act(act_slug)
+        version = browse.get_version(act, int(version_id) if version_id else None)
+        context = {"act": act, "version": version, "act_notes": version.act_notes.order_by("number")}
+        return self.render_legal(request, "legal/closing.html", context)
 
     @re_path(rf"^{ACT_SLUG}/(?:{VERSION}/)?cap/$")
     def print_view(self, request, act_slug, version_id=None):
