@@ -46,8 +46,9 @@ def test_article_permalink_next_and_citation(page, site_url):
     page.wait_for_url("**/madde-98-1/")
     screenshot(page, "article-98-1")
 
-    citation = page.locator("main").inner_text()
-    assert "/qanunlar/konstitusiya/madde-98-1/" in citation
+    citation = page.locator("#citation").input_value()
+    assert citation.startswith("Azərbaycan Respublikasının Konstitusiyası, maddə 98-1")
+    assert citation.endswith("/qanunlar/konstitusiya/madde-98-1/")
 
 
 def test_page_fits_phone_width(page, site_url):
@@ -56,6 +57,28 @@ def test_page_fits_phone_width(page, site_url):
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
 
     assert scroll_width <= page.viewport_width
+
+
+def test_copy_citation_button(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page = context.new_page()
+    page.goto(site_url + "/qanunlar/konstitusiya/madde-1/")
+
+    page.get_by_role("button", name="İstinadı kopyala").click()
+
+    assert page.evaluate("navigator.clipboard.readText()") == page.locator("#citation").input_value()
+    context.close()
+
+
+def test_language_switch_keeps_article(page, site_url):
+    page.goto(site_url + "/qanunlar/konstitusiya/madde-1/")
+
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url("**/en/qanunlar/konstitusiya/madde-1/")
+
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("[lang=az]").count() > 0
 
 
 def test_works_without_javascript(browser, site_url):
