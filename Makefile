@@ -8,7 +8,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-sqlite test-postgres test-browser install install-test browser-deps services check-migrations bench clean
+.PHONY: run test test-sqlite test-postgres test-browser install install-test test-deps services check-migrations bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -26,7 +26,7 @@ run: install
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite: SQLite, then PostgreSQL, then the browser tests.
-test: install browser-deps services check-migrations test-sqlite test-postgres test-browser
+test: install test-deps services check-migrations test-sqlite test-postgres test-browser
 
 check-migrations: install
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=cms.settings.test
@@ -37,11 +37,11 @@ test-sqlite: install
 test-postgres: install services
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/test $(BIN)/pytest -m "not browser" -p no:cacheprovider
 
-test-browser: install browser-deps
+test-browser: install test-deps
 	$(BIN)/pytest -m browser -p no:cacheprovider
 
-browser-deps:
-	./scripts/install-browser-deps
+test-deps:
+	./scripts/install-test-deps
 
 services:
 	./scripts/start-services

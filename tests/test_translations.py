@@ -15,7 +15,7 @@ LANGUAGES = ["az", "ru"]
 
 
 def read_po(path: Path) -> dict[str, dict]:
-    """Return {msgid: {"msgstr": [...], "fuzzy": bool}} for every entry but the header."""
+    """Return {msgid: {"msgstr": [...], "context": str, "fuzzy": bool}} for every entry but the header."""
     entries = {}
     for block in path.read_text(encoding="utf-8").split("\n\n"):
         lines = block.strip().splitlines()
@@ -23,7 +23,7 @@ def read_po(path: Path) -> dict[str, dict]:
         fields: dict[str, list[str]] = {}
         current = None
         for line in lines:
-            match = re.match(r"^(msgid|msgid_plural|msgstr(?:\[\d\])?) (\".*\")$", line)
+            match = re.match(r"^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) (\".*\")$", line)
             if match:
                 current = match[1]
                 fields[current] = [match[2]]
@@ -35,7 +35,10 @@ def read_po(path: Path) -> dict[str, dict]:
         if not msgid:
             continue
         msgstrs = ["".join(eval(part) for part in value) for key, value in fields.items() if key.startswith("msgstr")]
-        entries[msgid] = {"msgstr": msgstrs, "fuzzy": fuzzy}
+        context = "".join(eval(part) for part in fields.get("msgctxt", []))
+        entries[f"{context}\x04{msgid}" if context else msgid] = {
+            "msgid": msgid, "msgstr": msgstrs, "context": context, "fuzzy": fuzzy
+        }
     return entries
 
 
@@ -57,7 +60,12 @@ def test_compiled_catalogue_matches_source(language):
     with open(LOCALE / language / "LC_MESSAGES" / "django.mo", "rb") as handle:
         compiled = gettext.GNUTranslations(handle)
 
-    stale = [msgid for msgid, entry in entries.items() if "\x00" not in msgid and compiled.gettext(msgid) != entry["msgstr"][0]]
+    def compiled_text(entry):
+        if entry["context"]:
+            return compiled.pgettext(entry["context"], entry["msgid"])
+        return compiled.gettext(entry["msgid"])
+
+    stale = [key for key, entry in entries.items() if compiled_text(entry) != entry["msgstr"][0]]
 
     assert stale == []
 
@@ -94,3 +102,11 @@ def test_pages_speak_the_language(client, prefix, heading, status):
     content = response.content.decode()
     assert heading in content
     assert status in content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("prefix", "date"), [("", "28 dekabr 1999"), ("/en", "28 December 1999"), ("/ru", "28 декабря 1999")])
+def test_dates_written_as_each_language_writes_them(client, prefix, date):
+    response = client.get(f"{prefix}/qanunlar/aile-mecellesi/")
+
+    assert date in response.content.decode()
