@@ -14,14 +14,14 @@ from .parsing import ParsedAct
 
 # Bump when the parser's output changes, so existing versions are rebuilt
 # from their stored text on the next import.
-PARSER_VERSION = "3"
+PARSER_VERSION = "4"
 
 DIVISION_SLUG_PREFIX = {"part": "bolme", "chapter": "fesil", "section": "hisse"}
 
-# The line that introduces the previous wording inside a note ("Əvvəlki
+# The sentence that introduces the previous wording inside a note ("Əvvəlki
 # redaksiyada deyilirdi:", often misspelt in the sources); the wording itself
-# is stored apart, so the note's text ends before that line.
-PREVIOUS_WORDING_MARKER = re.compile(r"^[^\n]*deyilirdi\s*:", re.IGNORECASE | re.MULTILINE)
+# is stored apart, so the note's text ends before that sentence.
+PREVIOUS_WORDING_MARKER = re.compile(r"(?:^|(?<=[.;] ))[^\n.;]*deyilirdi\s*:", re.IGNORECASE | re.MULTILINE)
 
 
 def division_number(printed: str) -> str:
@@ -34,9 +34,11 @@ def note_text_without_previous_wording(text: str, previous_wording: str) -> str:
     if not previous_wording:
         return text
     match = PREVIOUS_WORDING_MARKER.search(text)
-    if match is None or not text[: match.start()].strip():
+    if match is None:
         return text
-    return text[: match.start()].rstrip()
+    before = text[: match.start()].rstrip()
+    # A note that is nothing but the previous wording keeps its introducing sentence.
+    return before or match.group(0).strip()
 
 
 def structure_key(text_hash: str) -> str:
