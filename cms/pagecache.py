@@ -5,20 +5,17 @@ every anonymous reader, so its rendered response is stored and served
 before sessions, authentication and Wagtail's routing run. A view opts in
 by setting ``response.public_cache = True``.
 
-Every stored page is keyed by a generation number; any edit to legal data or
-pages bumps it, so readers never see a page older than the last publish.
+Every stored page is keyed by a generation number. Any edit to legal data or
+pages bumps it, so with a shared cache no reader sees a page older than the
+last publish.
 With several processes the cache must be shared (``REDIS_URL``); with the
 per-process memory cache, entries also expire after ``PAGE_CACHE_SECONDS``
 to bound how long another process can serve an old page.
 """
 
-import logging
-
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_vary_headers
-
-logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 PAGE_CACHE_SECONDS = 300

@@ -148,7 +148,7 @@ def neighbours(provision: Provision) -> tuple[Provision | None, Provision | None
 
 
 def division_trail(division: Division | None) -> list[Division]:
-    """The division and the divisions that enclose it, outermost first."""
+    """Return the division and the divisions that enclose it, outermost first."""
     trail = []
     while division is not None:
         trail.insert(0, division)

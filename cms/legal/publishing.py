@@ -1,4 +1,4 @@
-"""What happens when an editor publishes a version: structure rows, then the current version."""
+"""Publishing a version (its structure rows, then the act's current version) and starting a draft from one."""
 
 import logging
 

@@ -235,3 +235,38 @@ def test_admin_listings_open(client, moderator):
         response = client.get(reverse(f"wagtailsnippets_legal_{name}:list"))
 
         assert response.status_code == 200, name
+
+
+def test_editor_submits_version_to_moderation_and_moderator_approves(client, editor, moderator):
+    from wagtail.models import WorkflowState
+
+    act = LegalAct.objects.get(slug="aile-mecellesi")
+    public_version = act.current_version
+    client.force_login(editor)
+    client.post(reverse("legal_new_version", args=[public_version.pk]))
+    draft = act.versions.get(live=False)
+    edit_url = reverse("wagtailsnippets_legal_actversion:edit", args=[draft.pk])
+
+    client.post(
+        edit_url,
+        {
+            "act": act.pk,
+            "effective_date": "2030-01-01",
+            "amendment_note": "28 dekabr 2029-cu il tarixli 1-VIIQD nömrəli Qanunla dəyişdirilib.",
+            "source_text": draft.source_text,
+            "action-submit": "1",
+        },
+    )
+    state = WorkflowState.objects.get(object_id=str(draft.pk), status=WorkflowState.STATUS_IN_PROGRESS)
+    task_state = state.current_task_state
+    client.force_login(moderator)
+    client.post(
+        reverse("wagtailsnippets_legal_actversion:workflow_action", args=[draft.pk, "approve", task_state.pk]),
+        {"comment": ""},
+    )
+
+    act.refresh_from_db()
+    draft.refresh_from_db()
+    assert draft.live
+    assert act.current_version_id == draft.pk
+    assert act.versions.get(pk=public_version.pk).live

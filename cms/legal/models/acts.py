@@ -1,8 +1,8 @@
 """Legal acts and their consolidated versions.
 
-These are plain Django models (with Wagtail's revision, draft, locking and
-workflow mixins so editors can amend them in the admin); the pages that
-present them live in ``cms.legal.pages``.
+These are plain Django models with Wagtail's revision, draft, locking and
+workflow mixins, so editors can amend them in the admin. The page that
+presents them is ``cms.legal.models.pages.LegalActIndexPage``.
 """
 
 from django.contrib.contenttypes.fields import GenericRelation
