@@ -22,8 +22,8 @@ install: $(STAMP)
 
 run: install
 	$(BIN)/python manage.py migrate --no-input -v 0
-	$(BIN)/python manage.py load_content
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	SITE_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py load_content
+	SITE_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite: SQLite, then PostgreSQL, then the browser tests.
 test: install test-deps services check-migrations test-sqlite test-postgres test-browser
