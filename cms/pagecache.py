@@ -13,6 +13,8 @@ per-process memory cache, entries also expire after ``PAGE_CACHE_SECONDS``
 to bound how long another process can serve an old page.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_vary_headers
@@ -47,7 +49,9 @@ def _is_anonymous_read(request) -> bool:
 def _key(request) -> str:
     # The language comes from the path prefix alone (LocaleMiddleware uses the
     # default language for unprefixed paths), so the path identifies the page.
-    return f"pagecache:{_generation()}:{request.get_full_path()}"
+    # Hashed, because a path can be longer than cache backends accept as a key.
+    path_hash = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"pagecache:{_generation()}:{path_hash}"
 
 
 class PublicPageCacheMiddleware:

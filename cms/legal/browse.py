@@ -39,14 +39,19 @@ def get_public_act(slug: str) -> LegalAct:
         raise Http404("No such legal act") from None
 
 
-def get_version(act: LegalAct, version_id: int | None) -> ActVersion:
-    """Return the requested published version of ``act``, or its current one."""
-    if version_id is None:
+def get_version(act: LegalAct, version_id: int | str | None) -> ActVersion:
+    """Return the requested published version of ``act``, or its current one when ``version_id`` is empty."""
+    if not version_id:
         return act.current_version
     try:
-        return act.versions.defer("source_text").get(pk=version_id, live=True)
-    except ActVersion.DoesNotExist:
+        return act.versions.defer("source_text").get(pk=int(version_id), live=True)
+    except (ActVersion.DoesNotExist, ValueError, OverflowError):
         raise Http404("No such version") from None
+
+
+def get_act_and_version(act_slug: str, version_id: int | str | None) -> tuple[LegalAct, ActVersion]:
+    act = get_public_act(act_slug)
+    return act, get_version(act, version_id)
 
 
 def table_of_contents(version: ActVersion, with_provisions: bool) -> tuple[list[TocEntry], list[Provision]]:

@@ -193,3 +193,22 @@ def test_english_page_shows_translated_title_and_original(client):
     content = response.content.decode()
     assert "Family Code of the Republic of Azerbaijan" in content
     assert "Azərbaycan Respublikasının Ailə Məcəlləsi" in content
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        FAMILY_CODE + "versiya-99999999999999999999999/",
+        FAMILY_CODE + "versiya-99999999999999999999999/madde-1/",
+        FAMILY_CODE + "versiya-0/",
+        FAMILY_CODE + "madde-1-1-1-1/",
+        FAMILY_CODE + "fesil-999/",
+        "/qanunlar/AILE-MECELLESI/",
+        "/qanunlar/ail%C9%99-m%C9%99c%C9%99ll%C9%99si/",
+        "/qanunlar/" + "a" * 3000 + "/",
+    ],
+)
+def test_odd_addresses_are_404(client, path):
+    response = client.get(path)
+
+    assert response.status_code == 404

@@ -59,8 +59,7 @@ class LegalActIndexPage(RoutablePageMixin, Page):
 
     @re_path(rf"^{ACT_SLUG}/$")
     def act_detail(self, request, act_slug, version_id=None):
-        act = browse.get_public_act(act_slug)
-        version = browse.get_version(act, version_id)
+        act, version = browse.get_act_and_version(act_slug, version_id)
         inline = version.provisions.count() <= browse.INLINE_TOC_LIMIT
         toc, loose = browse.table_of_contents(version, with_provisions=inline)
         context = {"act": act, "version": version, "toc": toc, "loose_provisions": loose, "toc_inline": inline}
@@ -68,12 +67,11 @@ class LegalActIndexPage(RoutablePageMixin, Page):
 
     @re_path(rf"^{ACT_SLUG}/{VERSION}/$")
     def version_detail(self, request, act_slug, version_id):
-        return self.act_detail(request, act_slug, int(version_id))
+        return self.act_detail(request, act_slug, version_id)
 
     @re_path(rf"^{ACT_SLUG}/(?:{VERSION}/)?{DIVISION_SLUG}/$")
     def division_detail(self, request, act_slug, division_slug, version_id=None):
-        act = browse.get_public_act(act_slug)
-        version = browse.get_version(act, int(version_id) if version_id else None)
+        act, version = browse.get_act_and_version(act_slug, version_id)
         division = browse.get_division(version, division_slug)
         children, provisions = browse.division_contents(division)
         context = {
@@ -88,8 +86,7 @@ class LegalActIndexPage(RoutablePageMixin, Page):
 
     @re_path(rf"^{ACT_SLUG}/(?:{VERSION}/)?{PROVISION_SLUG}/$")
     def provision_detail(self, request, act_slug, provision_slug, version_id=None):
-        act = browse.get_public_act(act_slug)
-        version = browse.get_version(act, int(version_id) if version_id else None)
+        act, version = browse.get_act_and_version(act_slug, version_id)
         provision = browse.get_provision(version, provision_slug)
         previous, following = browse.neighbours(provision)
         context = {
@@ -106,19 +103,18 @@ class LegalActIndexPage(RoutablePageMixin, Page):
     def version_list(self, request, act_slug):
         act = browse.get_public_act(act_slug)
         versions = act.versions.filter(live=True).order_by("-effective_date", "-pk")
-        return self.render_legal(request, "legal/version_list.html", {"act": act, "version": act.current_version, "versions": versions})
+        context = {"act": act, "version": act.current_version, "versions": versions}
+        return self.render_legal(request, "legal/version_list.html", context)
 
     @re_path(rf"^{ACT_SLUG}/(?:{VERSION}/)?yekun/$")
     def closing_view(self, request, act_slug, version_id=None):
         """Text after the last article (transitional provisions, annexes, signature) and the sources."""
-        act = browse.get_public_act(act_slug)
-        version = browse.get_version(act, int(version_id) if version_id else None)
+        act, version = browse.get_act_and_version(act_slug, version_id)
         context = {"act": act, "version": version, "act_notes": version.act_notes.order_by("number")}
         return self.render_legal(request, "legal/closing.html", context)
 
     @re_path(rf"^{ACT_SLUG}/(?:{VERSION}/)?cap/$")
     def print_view(self, request, act_slug, version_id=None):
-        act = browse.get_public_act(act_slug)
-        version = browse.get_version(act, int(version_id) if version_id else None)
+        act, version = browse.get_act_and_version(act_slug, version_id)
         provisions = version.provisions.select_related("division").order_by("position")
         return self.render_legal(request, "legal/print.html", {"act": act, "version": version, "provisions": provisions})
