@@ -48,9 +48,12 @@ def _is_anonymous_read(request) -> bool:
 
 def _key(request) -> str:
     # The language comes from the path prefix alone (LocaleMiddleware uses the
-    # default language for unprefixed paths), so the path identifies the page.
-    # Hashed, because a path can be longer than cache backends accept as a key.
-    path_hash = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    # default language for unprefixed paths), so host and path identify the page.
+    # get_host() rejects hosts outside ALLOWED_HOSTS before anything is served;
+    # pages carry absolute links, so each host has its own copy. Hashed, because
+    # a path can be longer than cache backends accept as a key.
+    address = f"{request.get_host()}{request.get_full_path()}"
+    path_hash = hashlib.sha256(address.encode()).hexdigest()
     return f"pagecache:{_generation()}:{path_hash}"
 
 

@@ -58,3 +58,20 @@ def test_not_found_is_not_cached(client):
 
     assert response.status_code == 404
     assert len(queries.captured_queries) > 0
+
+
+def test_each_host_has_its_own_copy(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "e-pencere.example.az"]
+    client.get(ARTICLE)
+
+    response = client.get(ARTICLE, HTTP_HOST="e-pencere.example.az")
+
+    assert "http://e-pencere.example.az/qanunlar/aile-mecellesi/madde-1/" in response.content.decode()
+
+
+def test_unknown_host_is_rejected_even_when_cached(client):
+    client.get(ARTICLE)
+
+    response = client.get(ARTICLE, HTTP_HOST="evil.example")
+
+    assert response.status_code == 400

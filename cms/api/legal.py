@@ -1,5 +1,6 @@
 """Read-only API of the legal-acts library: ``/api/v1/legal-acts/``."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
@@ -9,7 +10,7 @@ from cms.legal import browse, links
 from cms.legal.filters import ActFilterForm
 from cms.legal.models import ActStatus, ActType, LegalAct, LegalActIndexPage
 
-LIST_PARAMETERS = {"type", "status", "year", "page", "page_size"}
+LIST_PARAMETERS = {"type", "status", "year", "page", "page_size", "format"}
 
 
 def library_url() -> str:
@@ -135,7 +136,7 @@ class LegalActViewSet(viewsets.ReadOnlyModelViewSet):
 
         unknown = sorted(set(self.request.query_params) - LIST_PARAMETERS)
         if unknown:
-            raise ValidationError({name: ["Unknown parameter."] for name in unknown})
+            raise ValidationError({name: [_("Unknown parameter.")] for name in unknown})
 
         form = ActFilterForm(self.request.query_params)
         if not form.is_valid():

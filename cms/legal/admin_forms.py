@@ -17,11 +17,25 @@ class ActVersionForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["source_text"].required = False
+        text = self.fields["source_text"]
+        text.required = False
+        # Keep the text exactly as pasted; normalisation happens once, on save.
+        text.strip = False
+        self.fields["effective_date"].required = True
+
+        # A published text changes only through a new version, so its history stays true.
+        if self.instance.pk and self.instance.live:
+            text.disabled = True
+            text.help_text = _(
+                "This text is published and cannot change. To amend the act, start a new version from this one."
+            )
+            self.fields["text_file"].disabled = True
 
     def clean(self):
         cleaned = super().clean()
         uploaded = cleaned.get("text_file")
+        if self.fields["source_text"].disabled:
+            return cleaned
         if uploaded:
             try:
                 cleaned["source_text"] = extract_text(uploaded)
@@ -32,7 +46,10 @@ class ActVersionForm(WagtailAdminModelForm):
 
         text = cleaned.get("source_text") or ""
         if not text.strip():
-            self.add_error("source_text", _("Paste the text of the act or upload a file."))
+            if uploaded:
+                self.add_error("text_file", _("The uploaded file contains no text."))
+            else:
+                self.add_error("source_text", _("Paste the text of the act or upload a file."))
             return cleaned
 
         try:
@@ -47,7 +64,8 @@ class ActVersionForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         instance = super().save(commit=False)
-        instance.source_text = self.cleaned_data["source_text"]
+        if not self.fields["source_text"].disabled:
+            instance.source_text = self.cleaned_data["source_text"]
         if self.cleaned_data.get("source_name"):
             instance.source_name = self.cleaned_data["source_name"]
         if commit:

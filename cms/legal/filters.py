@@ -16,7 +16,11 @@ class ActFilterForm(forms.Form):
         required=False,
         min_value=1900,
         max_value=2100,
-        error_messages={"invalid": _("Enter a year as four digits, for example 2015.")},
+        error_messages={
+            "invalid": _("Enter a year as four digits, for example 2015."),
+            "min_value": _("Enter a year from 1900 to 2100."),
+            "max_value": _("Enter a year from 1900 to 2100."),
+        },
     )
 
     def clean(self):

@@ -1,8 +1,10 @@
 """Load acts from the catalogue into the database, idempotently.
 
-A text seen before changes nothing. A changed text becomes a new version,
-made current; the old version stays readable. Metadata comes from the
-catalogue only when an act is first created, because editors own it after.
+A text seen before, in any version of the act, changes nothing. A new text
+becomes a new version; the act's current version is then the published one
+with the latest effective date, so an editor's later version stays current.
+Metadata comes from the catalogue only when an act is first created,
+because editors own it after.
 """
 
 import logging
@@ -15,6 +17,7 @@ from .hashing import normalise_text, text_sha256
 from .catalogue import CatalogueEntry, TopicEntry
 from .models import ActVersion, LegalAct, Topic
 from .parsing import ParsedAct
+from .publishing import refresh_current_version
 
 logger = logging.getLogger(__name__)
 
@@ -34,14 +37,25 @@ class ImportOutcome:
     warnings: list[str] = field(default_factory=list)
 
 
+def _known_version(act: LegalAct, text: str) -> ActVersion | None:
+    """Return the act's version with exactly this text, if it has one."""
+    return act.versions.filter(text_sha256=text_sha256(text)).order_by("-pk").first()
+
+
 def plan(entry: CatalogueEntry, text: str) -> str:
-    """Return what importing ``text`` for ``entry`` would do, without writing."""
-    act = LegalAct.objects.select_related("current_version").filter(slug=entry.slug).first()
-    if act is None or act.current_version is None:
+    """Return what importing ``text`` for ``entry`` would do, without writing.
+
+    Any version with the same text counts, not only the current one: a text
+    shipped long ago must not come back as a new version over the versions
+    editors published since.
+    """
+    act = LegalAct.objects.filter(slug=entry.slug).first()
+    if act is None:
         return CREATED
-    if act.current_version.text_sha256 != text_sha256(text):
+    known = _known_version(act, text)
+    if known is None:
         return NEW_VERSION
-    if not structure_is_current(act.current_version):
+    if not structure_is_current(known):
         return REBUILT
     return UNCHANGED
 
@@ -66,12 +80,12 @@ def import_entry(entry: CatalogueEntry, text: str, parsed: ParsedAct | None) -> 
     if action == UNCHANGED:
         return outcome
 
-    act = LegalAct.objects.select_related("current_version").filter(slug=entry.slug).first()
+    act = LegalAct.objects.filter(slug=entry.slug).first()
     if act is None:
         act = _create_act(entry, parsed)
 
     if action == REBUILT:
-        version = act.current_version
+        version = _known_version(act, text)
     else:
         version = ActVersion.objects.create(
             act=act,
@@ -85,9 +99,7 @@ def import_entry(entry: CatalogueEntry, text: str, parsed: ParsedAct | None) -> 
         )
 
     build_structure(version, parsed)
-    if act.current_version_id != version.pk:
-        act.current_version = version
-        act.save(update_fields=["current_version", "updated_at"])
+    refresh_current_version(act)
 
     outcome.provisions = len(parsed.provisions)
     outcome.notes = len(parsed.notes)

@@ -3,6 +3,7 @@
 import logging
 
 from django.db import transaction
+from django.db.models import F
 
 from cms.pagecache import bump_generation
 
@@ -17,7 +18,7 @@ def refresh_current_version(act: LegalAct) -> None:
     """Make the published version with the latest effective date the act's current one."""
     latest = (
         act.versions.filter(live=True)
-        .order_by("-effective_date", "-pk")
+        .order_by(F("effective_date").desc(nulls_last=True), "-pk")
         .only("pk")
         .first()
     )
@@ -39,7 +40,10 @@ def on_version_published(version: ActVersion) -> None:
 
 
 def on_version_unpublished(version: ActVersion) -> None:
-    refresh_current_version(version.act)
+    """Pick the current version again after ``version`` was unpublished or deleted."""
+    act = LegalAct.objects.filter(pk=version.act_id).first()
+    if act is not None:
+        refresh_current_version(act)
 
 
 @transaction.atomic

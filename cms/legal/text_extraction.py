@@ -6,10 +6,13 @@ UTF-8 (or UTF-16 with a byte-order mark).
 """
 
 import io
+import logging
 import zipfile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
@@ -40,9 +43,25 @@ def _docx_text(data: bytes) -> str:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as error:  # python-docx raises many kinds on malformed XML
-        raise ValidationError(_("The Word file cannot be read: %(error)s"), params={"error": error}) from None
-    return "\n".join(paragraph.text for paragraph in document.paragraphs)
+    except Exception:  # python-docx raises many kinds on malformed XML
+        logger.warning("Unreadable Word upload", exc_info=True)
+        raise ValidationError(
+            _("The Word file cannot be read. Save it again from Word as .docx, or upload it as plain text.")
+        ) from None
+    return "\n".join(_docx_lines(document))
+
+
+def _docx_lines(document):
+    """Yield the document's paragraphs and table rows in reading order."""
+    from docx.table import Table
+
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                cells = dict.fromkeys(cell.text.strip() for cell in row.cells)
+                yield " ".join(cell for cell in cells if cell)
+        else:
+            yield block.text
 
 
 def _plain_text(data: bytes) -> str:

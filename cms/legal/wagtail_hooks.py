@@ -1,6 +1,7 @@
 """The legal-acts library in the Wagtail admin: acts, versions, articles and topics."""
 
 from django.contrib import messages
+from django.db.models.signals import post_delete
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -153,9 +154,15 @@ def _version_published(sender, instance, **kwargs):
     publishing.on_version_published(instance)
 
 
-def _version_unpublished(sender, instance, **kwargs):
+def _version_unpublished_or_deleted(sender, instance, **kwargs):
     publishing.on_version_unpublished(instance)
 
 
+def _act_published(sender, instance, **kwargs):
+    publishing.refresh_current_version(instance)
+
+
 published.connect(_version_published, sender=ActVersion, dispatch_uid="legal_version_published")
-unpublished.connect(_version_unpublished, sender=ActVersion, dispatch_uid="legal_version_unpublished")
+unpublished.connect(_version_unpublished_or_deleted, sender=ActVersion, dispatch_uid="legal_version_unpublished")
+post_delete.connect(_version_unpublished_or_deleted, sender=ActVersion, dispatch_uid="legal_version_deleted")
+published.connect(_act_published, sender=LegalAct, dispatch_uid="legal_act_published")

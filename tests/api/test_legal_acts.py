@@ -80,3 +80,16 @@ def test_schema_describes_legal_acts(client):
 
     assert response.status_code == 200
     assert "/api/v1/legal-acts/" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", [{"page": "9" * 4301}, {"page_size": "9" * 4301}, {"page_size": "1000"}])
+def test_huge_numbers_are_400(client, query):
+    response = client.get("/api/v1/legal-acts/", query)
+
+    assert response.status_code == 400
+
+
+def test_format_parameter_is_accepted(client):
+    response = client.get("/api/v1/legal-acts/", {"format": "json"})
+
+    assert response.status_code == 200

@@ -270,3 +270,145 @@ def test_editor_submits_version_to_moderation_and_moderator_approves(client, edi
     assert draft.live
     assert act.current_version_id == draft.pk
     assert act.versions.get(pk=public_version.pk).live
+
+
+def approve_latest_task(client, moderator, version):
+    from wagtail.models import WorkflowState
+
+    state = WorkflowState.objects.get(object_id=str(version.pk), status=WorkflowState.STATUS_IN_PROGRESS)
+    client.force_login(moderator)
+    client.post(
+        reverse(
+            "wagtailsnippets_legal_actversion:workflow_action",
+            args=[version.pk, "approve", state.current_task_state.pk],
+        ),
+        {"comment": ""},
+    )
+
+
+def test_article_amended_in_draft_is_public_after_approval(client, editor, moderator):
+    act = LegalAct.objects.get(slug="aile-mecellesi")
+    client.force_login(editor)
+    client.post(reverse("legal_new_version", args=[act.current_version_id]))
+    draft = act.versions.get(live=False)
+    article = draft.provisions.get(number="2")
+    client.post(
+        reverse("wagtailsnippets_legal_provision:edit", args=[article.pk]),
+        {"title": article.title, "text": "2.1. Düzəliş edilmiş mətn."},
+    )
+    client.post(
+        reverse("wagtailsnippets_legal_actversion:edit", args=[draft.pk]),
+        {"act": act.pk, "effective_date": "2031-05-01", "amendment_note": "", "source_text": draft.source_text,
+         "action-submit": "1"},
+    )
+
+    approve_latest_task(client, moderator, draft)
+    response = client.get("/qanunlar/aile-mecellesi/madde-2/")
+
+    assert "2.1. Düzəliş edilmiş mətn." in response.content.decode()
+
+
+def test_new_act_approved_after_its_version_is_public(client, moderator, draft_act):
+    client.force_login(moderator)
+    client.post(
+        reverse("wagtailsnippets_legal_actversion:add"),
+        version_form(draft_act, source_text=NGO_LAW_TEXT, **{"action-publish": "1"}),
+    )
+    act_form = {
+        "title": draft_act.title, "act_type": "law", "number": "13-IQ", "issuing_body": "milli_majlis",
+        "status": "in_force", "slug": "qht-haqqinda", "sort_order": "5",
+    }
+
+    client.post(reverse("wagtailsnippets_legal_legalact:edit", args=[draft_act.pk]), act_form)
+    client.post(reverse("wagtailsnippets_legal_legalact:edit", args=[draft_act.pk]), {**act_form, "action-publish": "1"})
+
+    draft_act.refresh_from_db()
+    assert draft_act.live
+    assert draft_act.current_version is not None
+    assert client.get("/qanunlar/qht-haqqinda/").status_code == 200
+
+
+def test_deleting_current_version_falls_back_to_previous(client, moderator):
+    from cms.legal.publishing import copy_as_draft, on_version_published
+
+    act = LegalAct.objects.get(slug="aile-mecellesi")
+    first = act.current_version
+    second = copy_as_draft(first)
+    ActVersion.objects.filter(pk=second.pk).update(live=True, effective_date="2031-01-01")
+    on_version_published(second)
+
+    ActVersion.objects.get(pk=second.pk).delete()
+
+    act.refresh_from_db()
+    assert act.current_version_id == first.pk
+    assert client.get("/qanunlar/aile-mecellesi/madde-1/").status_code == 200
+
+
+def test_version_needs_effective_date_to_publish(client, moderator, draft_act):
+    """Wagtail lets a draft miss required fields; publishing it may not."""
+    client.force_login(moderator)
+
+    response = client.post(
+        reverse("wagtailsnippets_legal_actversion:add"),
+        version_form(draft_act, effective_date="", source_text=NGO_LAW_TEXT, **{"action-publish": "1"}),
+    )
+
+    assert response.status_code == 200
+    assert not ActVersion.objects.filter(act=draft_act, live=True).exists()
+
+
+def test_published_text_cannot_be_replaced(client, moderator):
+    act = LegalAct.objects.get(slug="aile-mecellesi")
+    version = act.current_version
+    client.force_login(moderator)
+
+    client.post(
+        reverse("wagtailsnippets_legal_actversion:edit", args=[version.pk]),
+        {"act": act.pk, "effective_date": "2023-05-30", "amendment_note": "",
+         "source_text": NGO_LAW_TEXT, "action-publish": "1"},
+    )
+
+    version.refresh_from_db()
+    assert "Qeyri-hökumət təşkilatı ictimai birlik" not in version.source_text
+    assert version.provisions.count() > 200
+
+
+@pytest.mark.parametrize("slug", ["Sinaq_AKT", "akt--iki", "-akt", "akt ", "aktı"])
+def test_act_slug_must_be_servable(slug):
+    from django.core.exceptions import ValidationError
+
+    act = LegalAct(title="Sınaq", slug=slug, act_type="law", issuing_body="milli_majlis")
+
+    with pytest.raises(ValidationError) as error:
+        act.full_clean()
+
+    assert "slug" in error.value.message_dict
+
+
+def test_published_act_slug_cannot_change():
+    from django.core.exceptions import ValidationError
+
+    act = LegalAct.objects.get(slug="aile-mecellesi")
+    act.slug = "aile"
+
+    with pytest.raises(ValidationError):
+        act.full_clean()
+
+
+def test_docx_tables_are_read(client, moderator, draft_act):
+    document = docx.Document()
+    document.add_paragraph("Maddə 1. Məqsəd")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "1.1. Cədvəldəki mətn"
+    table.rows[0].cells[1].text = "ikinci xana"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    client.force_login(moderator)
+
+    client.post(
+        reverse("wagtailsnippets_legal_actversion:add"),
+        version_form(draft_act, text_file=SimpleUploadedFile("cedvel.docx", buffer.getvalue())),
+    )
+
+    version = ActVersion.objects.get(act=draft_act)
+    assert "1.1. Cədvəldəki mətn ikinci xana" in version.source_text

@@ -178,3 +178,33 @@ def test_shipped_slugs_are_ascii_and_nonempty():
     assert all(slug and slug.isascii() for slug in slugs)
     assert not Provision.objects.filter(slug="").exists()
     assert not Division.objects.filter(slug="").exists()
+
+
+def test_reimport_keeps_editors_later_version_current():
+    from cms.legal.publishing import copy_as_draft, on_version_published
+
+    entry = entry_for("az-code-family-1999.txt")
+    act = LegalAct.objects.get(slug=entry.slug)
+    editors_version = copy_as_draft(act.current_version)
+    editors_version.source_text += "\nMaddə 999. Redaktorun əlavə etdiyi maddə\n\n999.1. Mətn.\n"
+    editors_version.effective_date = "2031-01-01"
+    editors_version.live = True
+    editors_version.structure_sha256 = ""
+    editors_version.save()
+    on_version_published(editors_version)
+
+    outcome = importing.import_entry(entry, read_text(entry.path()), None)
+
+    act.refresh_from_db()
+    assert outcome.action == importing.UNCHANGED
+    assert act.current_version_id == editors_version.pk
+    assert act.versions.count() == 2
+
+
+def test_trailing_whitespace_is_no_change():
+    entry = entry_for("az-code-family-1999.txt")
+    text = read_text(entry.path()).rstrip("\n") + "   \n\n\n"
+
+    action = importing.plan(entry, text)
+
+    assert action == importing.UNCHANGED

@@ -212,3 +212,17 @@ def test_odd_addresses_are_404(client, path):
     response = client.get(path)
 
     assert response.status_code == 404
+
+
+def test_huge_version_number_is_404(client):
+    response = client.get(FAMILY_CODE + "versiya-" + "9" * 4301 + "/")
+
+    assert response.status_code == 404
+
+
+def test_non_ascii_digits_are_not_version_numbers(client):
+    act = LegalAct.objects.get(slug="aile-mecellesi")
+
+    response = client.get(f"{FAMILY_CODE}versiya-{str(act.current_version_id).translate(str.maketrans('0123456789', '٠١٢٣٤٥٦٧٨٩'))}/")
+
+    assert response.status_code == 404

@@ -5,7 +5,10 @@ workflow mixins, so editors can amend them in the admin. The page that
 presents them is ``cms.legal.models.pages.LegalActIndexPage``.
 """
 
+import re
+
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +22,10 @@ from wagtail.models import (
 from wagtail.search import index
 
 from .choices import ActStatus, ActType, IssuingBody
+
+
+# Only what the public routes accept: lowercase ASCII words joined by hyphens.
+SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class Topic(models.Model):
@@ -151,6 +158,29 @@ class LegalAct(
     def year(self) -> int | None:
         return self.adoption_date.year if self.adoption_date else None
 
+    def with_content_json(self, content):
+        """Restore a revision, keeping the current version of the live act.
+
+        The current version is derived from the published versions, not edited
+        with the act, so an old revision must not bring back an old value.
+        """
+        obj = super().with_content_json(content)
+        obj.current_version_id = self.current_version_id
+        return obj
+
+    def clean(self):
+        super().clean()
+        if self.slug and not SLUG_PATTERN.fullmatch(self.slug):
+            raise ValidationError(
+                {"slug": _("Use lowercase Latin letters, digits and hyphens only, for example “aile-mecellesi”.")}
+            )
+        if self.pk and self.live:
+            published_slug = LegalAct.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+            if published_slug and published_slug != self.slug:
+                raise ValidationError(
+                    {"slug": _("The address of a published act cannot change: links and citations point at it.")}
+                )
+
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self.unique_slug_for(self.title)
@@ -232,7 +262,7 @@ class ActVersion(
     )
 
     class Meta:
-        ordering = ["-effective_date", "-pk"]
+        ordering = [models.F("effective_date").desc(nulls_last=True), "-pk"]
         get_latest_by = "created_at"
         verbose_name = _("version")
         verbose_name_plural = _("versions")

@@ -20,7 +20,7 @@ from .acts import LegalAct
 PROVISION_SLUG = r"(?P<provision_slug>(?:madde|bend)-[0-9a-z-]+)"
 ACT_SLUG = r"(?P<act_slug>[-a-z0-9]+)"
 DIVISION_SLUG = r"(?P<division_slug>(?:bolme|fesil|hisse)-[0-9a-z-]+)"
-VERSION = r"versiya-(?P<version_id>\d+)"
+VERSION = r"versiya-(?P<version_id>[0-9]+)"
 ACTS_PER_PAGE = 20
 
 
