@@ -116,14 +116,14 @@ def ensure_moderation_workflow() -> None:
 GROUP_PERMISSIONS = {
     "Editors": {
         LegalAct: ["add", "change", "view"],
-        ActVersion: ["add", "change", "view"],
-        Provision: ["change", "view"],
+        ActVersion: ["add", "change", "delete", "view"],
+        Provision: ["add", "change", "delete", "view"],
         Topic: ["add", "change", "view"],
     },
     "Moderators": {
         LegalAct: ["add", "change", "view", "publish", "lock", "unlock"],
         ActVersion: ["add", "change", "delete", "view", "publish", "lock", "unlock"],
-        Provision: ["change", "view", "lock", "unlock"],
+        Provision: ["add", "change", "delete", "view", "lock", "unlock"],
         Topic: ["add", "change", "delete", "view"],
     },
 }

@@ -16,7 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import publishing
-from .admin_forms import ActVersionForm
+from .admin_forms import ActVersionForm, ProvisionForm
 from .models import ActVersion, LegalAct, Provision, Topic
 
 
@@ -79,10 +79,15 @@ class ProvisionViewSet(SnippetViewSet):
     list_filter = ["version__act"]
     search_fields = ["number", "title"]
     search_backend_name = None
-    panels = [FieldPanel("title"), FieldPanel("text")]
+    panels = [FieldPanel("draft_version"), FieldPanel("new_number"), FieldPanel("title"), FieldPanel("text")]
 
     def get_queryset(self, request):
         return Provision.objects.select_related("version", "version__act")
+
+    def get_edit_handler(self):
+        handler = super().get_edit_handler()
+        handler.base_form_class = ProvisionForm
+        return handler
 
 
 class TopicViewSet(SnippetViewSet):
@@ -133,6 +138,18 @@ def version_listing_buttons(snippet, user, next_url=None):
             reverse("legal_new_version", args=[snippet.pk]),
             priority=50,
         )
+
+
+@hooks.register("before_delete_snippet")
+def block_deletion_of_published_text(request, instances):
+    """Only drafts lose articles or versions; a moderator may still delete a whole published version."""
+    for instance in instances:
+        published_article = isinstance(instance, Provision) and instance.version.live
+        published_version = isinstance(instance, ActVersion) and instance.live
+        if published_article or (published_version and not request.user.has_perm("legal.publish_actversion")):
+            messages.error(request, _("Published text cannot be deleted. Start a new version and change that instead."))
+            return redirect(reverse("wagtailsnippets_legal_actversion:list"))
+    return None
 
 
 @hooks.register("before_edit_snippet")

@@ -412,3 +412,71 @@ def test_docx_tables_are_read(client, moderator, draft_act):
 
     version = ActVersion.objects.get(act=draft_act)
     assert "1.1. Cədvəldəki mətn ikinci xana" in version.source_text
+
+
+def start_draft(client, user, act_slug="aile-mecellesi"):
+    act = LegalAct.objects.get(slug=act_slug)
+    client.force_login(user)
+    client.post(reverse("legal_new_version", args=[act.current_version_id]))
+    return act, act.versions.get(live=False)
+
+
+def test_editor_adds_article_to_draft_in_number_order(client, editor):
+    act, draft = start_draft(client, editor)
+
+    response = client.post(
+        reverse("wagtailsnippets_legal_provision:add"),
+        {"draft_version": draft.pk, "new_number": "6-1", "title": "Yeni maddə", "text": "6-1.1. Yeni qayda."},
+    )
+
+    numbers = list(draft.provisions.order_by("position").values_list("number", flat=True))
+    added = draft.provisions.get(number="6-1")
+    six = draft.provisions.get(number="6")
+    assert response.status_code == 302
+    assert numbers[numbers.index("6") + 1] == "6-1"
+    assert numbers[numbers.index("6-1") + 1] == "7"
+    assert added.slug == "madde-6-1"
+    assert added.division_id == six.division_id
+
+
+def test_added_number_must_be_new(client, editor):
+    act, draft = start_draft(client, editor)
+
+    response = client.post(
+        reverse("wagtailsnippets_legal_provision:add"),
+        {"draft_version": draft.pk, "new_number": "7", "title": "İkinci yeddi", "text": "Mətn."},
+    )
+
+    assert response.status_code == 200
+    assert draft.provisions.filter(number="7").count() == 1
+
+
+def test_articles_cannot_be_added_to_published_version(client, editor):
+    act = LegalAct.objects.get(slug="aile-mecellesi")
+    client.force_login(editor)
+
+    client.post(
+        reverse("wagtailsnippets_legal_provision:add"),
+        {"draft_version": act.current_version_id, "new_number": "6-1", "title": "X", "text": "Y"},
+    )
+
+    assert not act.current_version.provisions.filter(number="6-1").exists()
+
+
+def test_published_article_cannot_be_deleted(client, moderator):
+    article = LegalAct.objects.get(slug="aile-mecellesi").current_version.provisions.get(number="1")
+    client.force_login(moderator)
+
+    client.post(reverse("wagtailsnippets_legal_provision:delete", args=[article.pk]))
+
+    assert Provision.objects.filter(pk=article.pk).exists()
+
+
+def test_editor_deletes_own_draft_but_not_published_version(client, editor):
+    act, draft = start_draft(client, editor)
+
+    client.post(reverse("wagtailsnippets_legal_actversion:delete", args=[draft.pk]))
+    client.post(reverse("wagtailsnippets_legal_actversion:delete", args=[act.current_version_id]))
+
+    assert not ActVersion.objects.filter(pk=draft.pk).exists()
+    assert ActVersion.objects.filter(pk=act.current_version_id).exists()
