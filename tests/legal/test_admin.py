@@ -480,3 +480,17 @@ def test_editor_deletes_own_draft_but_not_published_version(client, editor):
 
     assert not ActVersion.objects.filter(pk=draft.pk).exists()
     assert ActVersion.objects.filter(pk=act.current_version_id).exists()
+
+
+def test_preview_flags_gaps_and_disorder(client, moderator, draft_act):
+    text = NGO_LAW_TEXT.replace("Maddə 2. Qeyri-hökumət təşkilatı", "Maddə 5. Qeyri-hökumət təşkilatı")
+    text += "\nMaddə 3. Sonra gələn maddə\n\nMətn.\n"
+    client.force_login(moderator)
+    url = reverse("wagtailsnippets_legal_actversion:preview_on_add")
+
+    client.post(url, version_form(draft_act, source_text=text))
+    response = client.get(url)
+
+    messages = [warning.message for warning in response.context["parsed"].warnings]
+    assert any("2–4" in message for message in messages)
+    assert any("2-1" in message and "5" in message for message in messages)

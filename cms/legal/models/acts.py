@@ -292,12 +292,16 @@ class ActVersion(
         return "legal/preview/version.html"
 
     def get_preview_context(self, request, mode_name):
+        from ..numbering import numbering_problems
         from ..parsing import ParseError, parse_text
 
         context = super().get_preview_context(request, mode_name)
         try:
-            context["parsed"] = parse_text(self.source_text, source=self.source_name or str(self.act))
+            parsed = parse_text(self.source_text, source=self.source_name or str(self.act))
         except ParseError as error:
             context["parse_error"] = error
+        else:
+            parsed.warnings = sorted([*parsed.warnings, *numbering_problems(parsed)], key=lambda item: item.line)
+            context["parsed"] = parsed
         context["version"] = self
         return context
