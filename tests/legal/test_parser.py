@@ -32,6 +32,11 @@ from cms.legal.parsing import (
 
 CORPUS = Path(__file__).resolve().parents[2] / "cms" / "legal" / "corpus" / "acts"
 MARKER = re.compile(r"\[\d+\]")
+# Anchors of court decisions and constitutional laws printed in e-qanun.az
+# texts ("KMQ16", "KMQ 25", "K M 1", "KQ1", "AM 1"), and a bare "KM" or "KMQ"
+# whose number was lost.
+COURT_ANCHOR = re.compile(r"(?<![A-ZÇƏĞİÖŞÜ])(?:K ?M ?Q?|K ?Q|A ?M) ?\d|(?<!\w)KMQ?(?!\w)")
+CAPITAL_INSIDE_WORD = re.compile(r"[a-zçəğıöşü][A-ZÇƏĞİÖŞÜ]")
 
 # Articles in the body of each act with articles, after lost superscripts are
 # repaired and tables of contents dropped. "1–618 + 72" means articles 1 to
@@ -386,6 +391,134 @@ def test_court_anchor_removed_from_title():
     assert provision("az-code-civil-1999.txt", "23").title == "Şərəfin, ləyaqətin və işgüzar nüfuzun müdafiəsi"
 
 
+# Court-decision anchors
+
+
+@pytest.mark.parametrize("name", ALL_FILES)
+def test_no_court_anchor_in_provisions(name):
+    leftovers = [item.number for item in parsed(name).provisions if COURT_ANCHOR.search(item.title + "\n" + item.text)]
+
+    assert leftovers == []
+
+
+@pytest.mark.parametrize("name", ALL_FILES)
+def test_no_court_anchor_in_other_text(name):
+    act = parsed(name)
+
+    assert not COURT_ANCHOR.search(act.preamble)
+    assert not COURT_ANCHOR.search(act.closing_text)
+    for division in act.divisions:
+        assert not COURT_ANCHOR.search(division.title + "\n" + division.text), division.number
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "excerpt"),
+    [
+        ("az-code-civil-1999.txt", "109-1", "yaradılır.\n\n109-1.2."),  # "yaradılır.KMQ16"
+        ("az-code-labour-1999.txt", "6", "hərbi qulluqçulara;\n\nb)"),  # "qulluqçulara; KMQ12"
+        ("az-code-civil-procedure-1999.txt", "305", "şikayətlər üzrə;\n\n305.1.9."),  # "üzrə;AM 1"
+        ("az-code-civil-1999.txt", "269", "üsuludur.\n\n269.2."),  # "üsuludur. KMQ 25"
+    ],
+)
+def test_court_anchor_removed_inside_text(name, number, excerpt):
+    assert excerpt in provision(name, number).text
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "ending"),
+    [
+        ("az-code-civil-1999.txt", "339", "etibarsız sayıla bilər."),  # "bilər. KMQ14"
+        ("az-code-criminal-1999.txt", "74-1", "cəlb edilir."),  # followed by a line "KM1 KMQ15"
+        ("az-constitution-1995.txt", "95", "əlavələr edilə bilər."),  # "bilər.KQ1"
+        ("az-code-administrative-offences-2015.txt", "12", "səbəb olmasın."),  # "olmasın.KMQ17"
+    ],
+)
+def test_court_anchor_removed_from_text_end(name, number, ending):
+    assert provision(name, number).text.endswith(ending)
+
+
+def test_line_start_anchor_joins_sentence():
+    text = provision("az-code-civil-1999.txt", "340").text
+
+    assert "tərəflərin həmin əqdi bağlayarkən əslində" in text
+
+
+def test_anchor_before_capital_joins_sentence():
+    text = provision("az-code-election-2003.txt", "179").text
+
+    assert "növbədənkənar Prezident seçkiləri təyin edilir." in text
+
+
+def test_court_anchor_glued_to_point_number():
+    text = provision("az-code-family-1999.txt", "182").text
+
+    assert "\n\n182.2. Bu Məcəllənin 17.2-ci maddəsində" in text
+
+
+def test_court_anchor_before_point_number():
+    text = provision("az-code-criminal-1999.txt", "83").text
+
+    assert "\n\n83.4. Məhkum edilmiş şəxs" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "expected"),
+    [
+        # "...tərəfindən törədilməsiKMQ16"
+        (
+            "az-code-criminal-1999.txt",
+            "34",
+            "Cinayətin bir qrup şəxs, qabaqcadan əlbir olan bir qrup şəxs, mütəşəkkil dəstə və ya cinayətkar"
+            " birlik (cinayətkar təşkilat) tərəfindən törədilməsi",
+        ),
+        ("az-code-criminal-1999.txt", "16", "Cinayətlərin təkrar törədilməsi."),  # "törədilməsi KMQ8 KMQ15."
+        ("az-code-civil-procedure-1999.txt", "265", "Məhkəmənin xüsusi qərardadları"),  # "qərardadları KM"
+        # The second line of the heading, "[588] KM1 ödəməkdən yayınma", is part of the title.
+        (
+            "az-code-criminal-1999.txt",
+            "213",
+            "Vergiləri, işsizlikdən sığorta, icbari tibbi sığorta və ya məcburi dövlət sosial sığorta haqlarını"
+            " ödəməkdən yayınma",
+        ),
+    ],
+)
+def test_article_title_without_court_anchor(name, number, expected):
+    assert provision(name, number).title == expected
+
+
+def test_title_continuation_leaves_article_text():
+    text = provision("az-code-criminal-1999.txt", "213").text
+
+    assert text.startswith("213.1. Xeyli miqdarda vergiləri")
+
+
+def test_court_decision_list_keeps_labels():
+    sources = parsed("az-code-civil-1999.txt").source_documents
+
+    assert "KMQ1 Azərbaycan Respublikası Konstitusiya Məhkəməsinin 27 iyul 2001-ci il" in sources
+    assert "KMQ 25 1. Azərbaycan Respublikası Mülki Məcəlləsinin 1306-cı maddəsinə" in sources
+
+
+def test_court_abbreviation_in_notes_kept():
+    notes = {note.number: note for note in parsed("az-code-civil-1999.txt").notes}
+
+    assert "\n\nKM (Azərbaycan Respublikası Konstitusiya Məhkəməsi" in notes[268].text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "KM 15 fevral 2008-ci il tarixli qərar qüvvədədir.",
+        "Konstitusiya Məhkəməsi (KM) qərar qəbul edir.",
+        "Bu qayda AM1 markalı avtomobillərə aiddir.",
+    ],
+)
+def test_text_like_anchor_kept(line):
+    act = parse_text(f"Maddə 1. Ad\n\n{line}\n", source="synthetic.txt")
+
+    assert act.provisions[0].text == line
+
+
 # Tables of contents
 
 
@@ -707,10 +840,49 @@ def test_amending_law_points_and_signature():
         ("AMNİSTİYA. ƏFV ETMƏ", "Amnistiya. Əfv Etmə"),
         ("XII FƏSİL", "XII Fəsil"),
         ("Ümumi müddəalar", "Ümumi müddəalar"),
+        ("Icbari sığortalar haqqında", "Icbari sığortalar haqqında"),
+        ("İcbari sığorta İran", "İcbari sığorta İran"),
+        ("Mülkİyyət hüququnun əldə edİlməsİ və İtİrİlməsİ", "Mülkiyyət hüququnun əldə edilməsi və itirilməsi"),
+        ("İstİrahət vaxtı", "İstirahət vaxtı"),
+        ("pozulması İlə bağlı yenİ hallar üzrə İcraat", "pozulması ilə bağlı yeni hallar üzrə icraat"),
     ],
 )
 def test_title_case(text, expected):
     assert title_case(text) == expected
+
+
+@pytest.mark.parametrize("name", ALL_FILES)
+def test_titles_have_no_capital_inside_word(name):
+    act = parsed(name)
+    titles = [act.title] + [division.title for division in act.divisions] + [item.title for item in act.provisions]
+
+    assert [title for title in titles if CAPITAL_INSIDE_WORD.search(title)] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "expected"),
+    [
+        # "Mülkİyyət hüququnun əldə edİlməsİ və İtİrİlməsİ" in the source
+        ("az-code-civil-1999.txt", "9", "Mülkiyyət hüququnun əldə edilməsi və itirilməsi"),
+        # "Hüquq və azadlıqların pozulması İlə bağlı yenİ hallar üzrə İcraat"
+        (
+            "az-code-civil-procedure-1999.txt",
+            "44-1",
+            "Hüquq və azadlıqların pozulması ilə bağlı yeni hallar üzrə icraat",
+        ),
+        ("az-code-labour-1999.txt", "On beşinci", "İstirahət vaxtı"),  # "İstİrahət vaxtı"
+    ],
+)
+def test_stray_dotted_capital_in_chapter_title(name, number, expected):
+    chapter = next(item for item in parsed(name).divisions if item.kind == CHAPTER and item.number == number)
+
+    assert chapter.title == expected
+
+
+def test_stray_dotted_capital_in_wrapped_title():
+    chapter = next(item for item in parsed("az-code-civil-procedure-1999.txt").divisions if item.number == "27")
+
+    assert "onların vəzifəli şəxslərinin qərarları və hərəkətləri (hərəkətsizliyi) ilə əlaqədar" in chapter.title
 
 
 def test_az_lower_dotted_capital():

@@ -112,8 +112,9 @@ def _title_continuation(tokens: list[Token], index: int, title: str) -> int | No
         following += 1
     if following >= len(tokens) or tokens[following].kind != TEXT:
         return None
-    text = tokens[following].line.text
-    if len(text) > 200 or not text[0].islower() or text.endswith((".", ";", ":", "—", "-")):
+    # "[588] KM1 ödəməkdən yayınma" continues a title once the marker and anchor are gone.
+    text, _ = clean_heading(tokens[following].line.text)
+    if not text or len(text) > 200 or not text[0].islower() or text.endswith((".", ";", ":", "—", "-")):
         return None
     return following
 

@@ -91,7 +91,7 @@ class ActAssembler:
             note_numbers=list(note_numbers),
             line=line.number,
         )
-        builder = TextBuilder()
+        builder = TextBuilder(unit_number=number)
         self.provisions.append(provision)
         self._builders.append(builder)
         self._current = (provision, builder)

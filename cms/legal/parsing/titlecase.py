@@ -11,7 +11,7 @@ import re
 
 from cms.aztext import az_lower, az_upper
 
-__all__ = ["az_lower", "az_upper", "fold", "is_upper_text", "title_case"]
+__all__ = ["az_lower", "az_upper", "fold", "is_upper_text", "repair_dotted_capitals", "title_case"]
 
 # Conjunctions and postpositions that stay lowercase inside a title.
 MINOR_WORDS = frozenset(
@@ -36,6 +36,13 @@ _SUFFIXES = frozenset(
     }
 )
 _VOWELS = frozenset("aeəıioöuüAEƏIİOÖUÜ")
+# Some source headings read as if a function that leaves İ alone lowercased
+# them from capitals: "Mülkİyyət hüququnun əldə edİlməsİ" for MÜLKİYYƏT
+# HÜQUQUNUN ƏLDƏ EDİLMƏSİ. A capital İ right after a lowercase letter marks
+# such a line.
+_STRAY_DOTTED_CAPITAL = re.compile(r"(?<=[a-zçəğıöşü])İ")
+# A capital İ opening a lowercase word after the first word: "pozulması İlə".
+_WORD_INITIAL_DOTTED_CAPITAL = re.compile(r"(?<=[\s(“\"«‘-])İ(?=[a-zçəğıöşü])")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -61,6 +68,24 @@ def is_upper_text(text: str) -> bool:
                 return False
             has_letter = True
     return has_letter
+
+
+def repair_dotted_capitals(text: str) -> str:
+    """Lowercase the İ that a faulty lowercasing left in a heading: ``Mülkİyyət`` → ``Mülkiyyət``.
+
+    Text without a capital İ right after a lowercase letter is returned
+    unchanged. In a line with one, every İ inside a word becomes i, and so
+    does an İ that opens a lowercase word after the first word, because the
+    faulty lowercasing left all of them (``pozulması İlə bağlı yenİ hallar
+    üzrə İcraat`` → ``pozulması ilə bağlı yeni hallar üzrə icraat``). The
+    first letter of the line keeps its capital.
+    """
+    # NOTE: a proper name that starts with İ inside such a line loses its
+    # capital too. No repaired heading in the corpus has one.
+    if not _STRAY_DOTTED_CAPITAL.search(text):
+        return text
+    text = _STRAY_DOTTED_CAPITAL.sub("i", text)
+    return _WORD_INITIAL_DOTTED_CAPITAL.sub("i", text)
 
 
 def _capitalise(word: str) -> str:
@@ -104,16 +129,18 @@ def _title_case_word(core: str, capitalise: bool) -> str:
 
 
 def title_case(text: str) -> str:
-    """Title-case a heading printed in capitals; leave mixed-case text as it is.
+    """Title-case a heading printed in capitals.
 
     Every word starts with a capital except the minor words in MINOR_WORDS
     inside the title. A word after an opening quote or bracket, or after a
     full stop, is capitalised even when it is a minor word. Roman numerals and
-    abbreviations without vowels stay in capitals.
+    abbreviations without vowels stay in capitals. Mixed-case text keeps its
+    case, except for the stray capitals İ that ``repair_dotted_capitals``
+    lowercases.
     """
     text = _WHITESPACE.sub(" ", text).strip()
     if not is_upper_text(text):
-        return text
+        return repair_dotted_capitals(text)
 
     words = text.split(" ")
     result = []
