@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.template.response import TemplateResponse
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.widgets import ListingButton
 from wagtail.signals import published, unpublished
 from wagtail.snippets.models import register_snippet
@@ -54,21 +54,16 @@ class ActVersionViewSet(SnippetViewSet):
     list_filter = ["act"]
     search_fields = ["act__title", "amendment_note"]
     search_backend_name = None
-    panels = [
-        FieldPanel("act"),
-        FieldPanel("effective_date"),
-        FieldPanel("amendment_note"),
-        FieldPanel("text_file"),
-        FieldPanel("source_text"),
-    ]
-
-    def get_form_class(self, for_update=False):
-        return self.get_edit_handler().get_form_class()
-
-    def get_edit_handler(self):
-        handler = super().get_edit_handler()
-        handler.base_form_class = ActVersionForm
-        return handler
+    edit_handler = ObjectList(
+        [
+            FieldPanel("act"),
+            FieldPanel("effective_date"),
+            FieldPanel("amendment_note"),
+            FieldPanel("text_file"),
+            FieldPanel("source_text"),
+        ],
+        base_form_class=ActVersionForm,
+    )
 
 
 class ProvisionViewSet(SnippetViewSet):
@@ -79,15 +74,13 @@ class ProvisionViewSet(SnippetViewSet):
     list_filter = ["version__act"]
     search_fields = ["number", "title"]
     search_backend_name = None
-    panels = [FieldPanel("draft_version"), FieldPanel("new_number"), FieldPanel("title"), FieldPanel("text")]
+    edit_handler = ObjectList(
+        [FieldPanel("draft_version"), FieldPanel("new_number"), FieldPanel("title"), FieldPanel("text")],
+        base_form_class=ProvisionForm,
+    )
 
     def get_queryset(self, request):
         return Provision.objects.select_related("version", "version__act")
-
-    def get_edit_handler(self):
-        handler = super().get_edit_handler()
-        handler.base_form_class = ProvisionForm
-        return handler
 
 
 class TopicViewSet(SnippetViewSet):
