@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import ActVersion, Provision, ProvisionKind
+from .parse_messages import localized
 from .parsing import ParseError, parse_text
 from .text_extraction import extract_text
 
@@ -62,7 +63,7 @@ class ActVersionForm(WagtailAdminModelForm):
             self.add_error(
                 "text_file" if uploaded else "source_text",
                 _("The text could not be read as a legal act (line %(line)s): %(message)s")
-                % {"line": error.line, "message": error.message},
+                % {"line": error.line, "message": localized(error)},
             )
         return cleaned
 

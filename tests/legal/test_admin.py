@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from cms.legal.models import ActVersion, LegalAct, Provision
 
@@ -494,3 +495,32 @@ def test_preview_flags_gaps_and_disorder(client, moderator, draft_act):
     messages = [warning.message for warning in response.context["parsed"].warnings]
     assert any("2–4" in message for message in messages)
     assert any("2-1" in message and "5" in message for message in messages)
+
+
+def test_preview_speaks_azerbaijani(client, moderator, draft_act):
+    text = NGO_LAW_TEXT.replace("Maddə 2-1. Dövlət qeydiyyatı", "Maddə 21. Dövlət qeydiyyatı")
+    client.force_login(moderator)
+    url = reverse("wagtailsnippets_legal_actversion:preview_on_add")
+
+    with translation.override("az"):
+        client.post(url, version_form(draft_act, source_text=text))
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="az")
+
+    content = response.content.decode()
+    assert "Maddə 21 Maddə 2-1 kimi oxundu" in content
+
+
+def test_parse_error_in_form_is_translated(client, moderator, draft_act):
+    client.force_login(moderator)
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(moderator)
+    profile.preferred_language = "az"
+    profile.save()
+
+    response = client.post(
+        reverse("wagtailsnippets_legal_actversion:add"),
+        version_form(draft_act, source_text="Bu, sadəcə bir cümlədir. Maddə yoxdur."),
+    )
+
+    assert "nömrəli bənd tapılmadı" in response.content.decode()

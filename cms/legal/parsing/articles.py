@@ -66,15 +66,18 @@ def repair_article_numbers(headings: list[Token]) -> tuple[list[str], list[Parse
         if heading.decimal:
             repaired = f"{number}-{heading.decimal[1:]}"
             message = f"Article {number}{heading.decimal} repaired to {repaired} (dot printed for the hyphen)"
-            repairs.append(ParseMessage(line, message))
+            params = {"printed": f"{number}{heading.decimal}", "number": repaired}
+            repairs.append(ParseMessage(line, message, "dot_for_hyphen", params))
             number = repaired
         elif " " in heading.number.strip():
-            repairs.append(ParseMessage(line, f"Article number '{heading.number}' read as {number} (spaces removed)"))
+            message = f"Article number '{heading.number}' read as {number} (spaces removed)"
+            params = {"printed": heading.number.strip(), "number": number}
+            repairs.append(ParseMessage(line, message, "spaces_removed", params))
 
         repaired = _superscript_repair(number, previous_base, islice(printed, position + 1, None))
         if repaired:
             message = f"Article {number} repaired to {repaired} (superscript lost in conversion)"
-            repairs.append(ParseMessage(line, message))
+            repairs.append(ParseMessage(line, message, "superscript", {"printed": number, "number": repaired}))
             number = repaired
 
         numbers.append(number)
@@ -156,6 +159,8 @@ def _start_article(tokens: list[Token], index: int, number: str, assembler: ActA
             ParseMessage(
                 token.line.number,
                 f"Article {number} appears again; this heading and its text are kept in article {previous.number}",
+                "repeated_article",
+                {"number": number, "previous": previous.number},
             )
         )
         assembler.add_text(token.line)

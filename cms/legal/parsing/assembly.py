@@ -109,7 +109,7 @@ class ActAssembler:
             unique = f"{number} ({count})"
         self._numbers[unique] = 1
         message = f"Number {number} is used again; this unit is numbered {unique}"
-        self.warnings.append(ParseMessage(line.number, message))
+        self.warnings.append(ParseMessage(line.number, message, "repeated_number", {"number": number, "unique": unique}))
         return unique
 
     def has_number(self, number: str) -> bool:

@@ -25,17 +25,20 @@ def check_input(text: str, source: str = "") -> None:
     if not isinstance(text, str):
         raise ParseError(f"expected text (str), got {type(text).__name__}; decode the file as UTF-8 first", 0, source)
     if not text.strip():
-        raise ParseError("the text is empty", 1, source)
+        raise ParseError("the text is empty", 1, source, "empty")
 
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # count lines as split_lines does
     control = _CONTROL.search(text)
     if control:
         line = text.count("\n", 0, control.start()) + 1
         column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        character = f"{ord(control.group()):04X}"
         raise ParseError(
-            f"binary data: control character U+{ord(control.group()):04X} at column {column}; expected plain text",
+            f"binary data: control character U+{character} at column {column}; expected plain text",
             line,
             source,
+            "binary",
+            {"character": character, "column": column},
         )
 
     sample = text[:LETTER_SAMPLE_CHARS]
@@ -47,6 +50,8 @@ def check_input(text: str, source: str = "") -> None:
             f"not a legal text: only {letters} of the first {visible} visible characters are letters",
             first_line,
             source,
+            "not_legal_text",
+            {"letters": letters, "visible": visible},
         )
 
 
@@ -75,7 +80,7 @@ def parse_text(text: str, source: str = "") -> ParsedAct:
     if not act.provisions:
         first_line = next((line.number for line in lines if line.text), 1)
         message = f"no articles (Maddə N.) or numbered points found in {len(lines)} lines"
-        raise ParseError(message, first_line, source)
+        raise ParseError(message, first_line, source, "no_provisions", {"lines": len(lines)})
 
     act.notes = parse_notes(layout.notes)
     return act

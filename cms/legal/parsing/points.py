@@ -265,7 +265,12 @@ class _PointParser:
             elif last is not None:
                 builder.add(last)
         self.assembler.warnings.append(
-            ParseMessage(line.number, f"Heading of section {number} not found; section inferred from point {number}.x")
+            ParseMessage(
+                line.number,
+                f"Heading of section {number} not found; section inferred from point {number}.x",
+                "section_inferred",
+                {"number": number},
+            )
         )
         self._open_section(str(number), title, line, LEVEL_SECTION)
         self.section = number
@@ -309,7 +314,9 @@ class _PointParser:
             return
         self.assembler.start_provision(POINT, "1", "", first.line, [])
         self.assembler.warnings.append(
-            ParseMessage(first.line.number, "No numbered points found; the operative text is kept as point 1")
+            ParseMessage(
+                first.line.number, "No numbered points found; the operative text is kept as point 1", "no_points"
+            )
         )
         for token in tokens[formula + 1 :]:
             self.assembler.add_text(token.line)

@@ -62,10 +62,16 @@ class ParsedDivision:
 
 @dataclass
 class ParseMessage:
-    """Something the parser repaired or could not make sense of."""
+    """Something the parser repaired or could not make sense of.
+
+    ``message`` is English for logs and developers; ``code`` and ``params``
+    let the site show the same message in the reader's language.
+    """
 
     line: int
     message: str
+    code: str = ""
+    params: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -96,9 +102,11 @@ class ParsedAct:
 class ParseError(ValueError):
     """A text that cannot be read as a legal act, with the line to look at."""
 
-    def __init__(self, message: str, line: int = 0, source: str = ""):
+    def __init__(self, message: str, line: int = 0, source: str = "", code: str = "", params: dict | None = None):
         self.message = message
         self.line = line
         self.source = source
+        self.code = code
+        self.params = params or {}
         location = f"{source}:{line}" if source else f"line {line}"
         super().__init__(f"{location}: {message}")

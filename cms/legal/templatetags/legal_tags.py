@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from .. import links
+from .. import links, parse_messages
 from ..models import DivisionKind, ProvisionKind
 
 register = template.Library()
@@ -156,3 +156,9 @@ def parsed_outline(parsed) -> dict:
         else:
             loose.append(item)
     return {"roots": roots, "loose": loose}
+
+
+@register.filter
+def parse_message(message) -> str:
+    """Show a parser message or error in the active language."""
+    return parse_messages.localized(message)
