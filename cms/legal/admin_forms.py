@@ -28,6 +28,10 @@ class ActVersionForm(WagtailAdminModelForm):
         text.strip = False
         self.fields["effective_date"].required = True
 
+        # A version belongs to its act for good: moving it would give one act another's text.
+        if self.instance.pk:
+            self.fields["act"].disabled = True
+
         # A published text changes only through a new version, so its history stays true.
         if self.instance.pk and self.instance.live:
             text.disabled = True

@@ -1,9 +1,11 @@
 """Publishing a version (its structure rows, then the act's current version) and starting a draft from one."""
 
+import datetime
 import logging
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
+from django.utils import timezone
 
 from cms.pagecache import bump_generation
 
@@ -14,14 +16,20 @@ from .parsing import parse_text
 logger = logging.getLogger(__name__)
 
 
-def refresh_current_version(act: LegalAct) -> None:
-    """Make the published version with the latest effective date the act's current one."""
+def refresh_current_version(act: LegalAct, today: datetime.date | None = None) -> None:
+    """Make the published version in force today, with the latest effective date, the act's current one.
+
+    A version that takes effect later waits; if every version is in the
+    future, the earliest of them is shown until then.
+    """
+    today = today or timezone.localdate()
+    published = act.versions.filter(live=True)
     latest = (
-        act.versions.filter(live=True)
+        published.filter(Q(effective_date__lte=today) | Q(effective_date__isnull=True))
         .order_by(F("effective_date").desc(nulls_last=True), "-pk")
         .only("pk")
         .first()
-    )
+    ) or published.order_by("effective_date", "pk").only("pk").first()
     latest_id = latest.pk if latest else None
     if act.current_version_id != latest_id:
         LegalAct.objects.filter(pk=act.pk).update(current_version_id=latest_id)

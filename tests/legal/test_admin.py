@@ -252,7 +252,7 @@ def test_editor_submits_version_to_moderation_and_moderator_approves(client, edi
         edit_url,
         {
             "act": act.pk,
-            "effective_date": "2030-01-01",
+            "effective_date": "2024-01-15",
             "amendment_note": "28 dekabr 2029-cu il tarixli 1-VIIQD nömrəli Qanunla dəyişdirilib.",
             "source_text": draft.source_text,
             "action-submit": "1",
@@ -299,7 +299,7 @@ def test_article_amended_in_draft_is_public_after_approval(client, editor, moder
     )
     client.post(
         reverse("wagtailsnippets_legal_actversion:edit", args=[draft.pk]),
-        {"act": act.pk, "effective_date": "2031-05-01", "amendment_note": "", "source_text": draft.source_text,
+        {"act": act.pk, "effective_date": "2024-02-01", "amendment_note": "", "source_text": draft.source_text,
          "action-submit": "1"},
     )
 
@@ -335,7 +335,7 @@ def test_deleting_current_version_falls_back_to_previous(client, moderator):
     act = LegalAct.objects.get(slug="aile-mecellesi")
     first = act.current_version
     second = copy_as_draft(first)
-    ActVersion.objects.filter(pk=second.pk).update(live=True, effective_date="2031-01-01")
+    ActVersion.objects.filter(pk=second.pk).update(live=True, effective_date="2024-03-01")
     on_version_published(second)
 
     ActVersion.objects.get(pk=second.pk).delete()
@@ -524,3 +524,41 @@ def test_parse_error_in_form_is_translated(client, moderator, draft_act):
     )
 
     assert "nömrəli bənd tapılmadı" in response.content.decode()
+
+
+def test_version_cannot_move_to_another_act(client, moderator):
+    family = LegalAct.objects.get(slug="aile-mecellesi")
+    constitution = LegalAct.objects.get(slug="konstitusiya")
+    version = family.current_version
+    client.force_login(moderator)
+
+    client.post(
+        reverse("wagtailsnippets_legal_actversion:edit", args=[version.pk]),
+        {"act": constitution.pk, "effective_date": "2023-05-30", "amendment_note": "", "action-publish": "1"},
+    )
+
+    version.refresh_from_db()
+    constitution.refresh_from_db()
+    assert version.act_id == family.pk
+    assert constitution.current_version.act_id == constitution.pk
+
+
+def test_future_version_waits_for_its_date():
+    import datetime
+
+    from cms.legal.publishing import copy_as_draft, on_version_published, refresh_current_version
+
+    act = LegalAct.objects.get(slug="aile-mecellesi")
+    in_force = act.current_version
+    future = copy_as_draft(in_force)
+    future.effective_date = datetime.date.today() + datetime.timedelta(days=30)
+    future.live = True
+    future.save()
+
+    on_version_published(future)
+    act.refresh_from_db()
+    current_now = act.current_version_id
+    refresh_current_version(act, today=future.effective_date)
+
+    assert current_now == in_force.pk
+    assert act.current_version_id == future.pk

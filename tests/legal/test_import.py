@@ -187,7 +187,7 @@ def test_reimport_keeps_editors_later_version_current():
     act = LegalAct.objects.get(slug=entry.slug)
     editors_version = copy_as_draft(act.current_version)
     editors_version.source_text += "\nMaddə 999. Redaktorun əlavə etdiyi maddə\n\n999.1. Mətn.\n"
-    editors_version.effective_date = "2031-01-01"
+    editors_version.effective_date = "2024-03-01"
     editors_version.live = True
     editors_version.structure_sha256 = ""
     editors_version.save()
