@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import urls as api_urls
+from search.views import search_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -22,6 +23,7 @@ if settings.DEBUG:
 
 # Azerbaijani pages live at the root, English under /en/ and Russian under /ru/.
 urlpatterns += i18n_patterns(
+    path("axtaris/", search_view, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -18,6 +18,7 @@ from .catalogue import CatalogueEntry, TopicEntry
 from .models import ActVersion, LegalAct, Topic
 from .parsing import ParsedAct
 from .publishing import refresh_current_version
+from .signals import act_text_imported
 
 logger = logging.getLogger(__name__)
 
@@ -100,6 +101,7 @@ def import_entry(entry: CatalogueEntry, text: str, parsed: ParsedAct | None) -> 
 
     build_structure(version, parsed)
     refresh_current_version(act)
+    act_text_imported.send(sender=LegalAct, act_id=act.pk)
 
     outcome.provisions = len(parsed.provisions)
     outcome.notes = len(parsed.notes)

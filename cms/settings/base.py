@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "cms.home",
     "cms.legal",
     "cms.api",
+    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -102,6 +102,7 @@ def test_works_without_javascript(browser, site_url):
         "/qanunlar/aile-mecellesi/madde-1/",
         "/en/qanunlar/konstitusiya/madde-1/",
         "/ru/qanunlar/",
+        "/axtaris/?q=qrant+muqavilesi",
     ],
 )
 def test_no_serious_accessibility_violations(page, site_url, path):
@@ -110,3 +111,17 @@ def test_no_serious_accessibility_violations(page, site_url, path):
     violations = audit(page)
 
     assert violations == [], json.dumps(violations, indent=2)
+
+
+def test_search_from_header_without_azerbaijani_letters(page, site_url):
+    page.goto(site_url + "/qanunlar/")
+    page.get_by_role("searchbox").first.fill("ictimai birliklerin qeydiyyati")
+    page.get_by_role("button", name="Axtar").first.click()
+    page.wait_for_url("**/axtaris/?q=*")
+    screenshot(page, "search")
+
+    assert page.locator(".search-results__item").count() > 0
+    assert page.locator(".search-results mark").count() > 0
+    page.locator(".search-results__title a").first.click()
+    page.wait_for_load_state()
+    assert "/qanunlar/" in page.url

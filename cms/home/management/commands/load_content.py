@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cms.home import setup
+from search.models import SearchEntry
 
 
 class Command(BaseCommand):
@@ -16,6 +17,8 @@ class Command(BaseCommand):
         setup.ensure_moderation_workflow()
         setup.ensure_editor_groups()
         call_command("import_legal_acts", stdout=self.stdout)
+        if not SearchEntry.objects.exists():
+            call_command("rebuild_search_index", stdout=self.stdout)
 
         if settings.DEMO_MODE:
             accounts = setup.ensure_demo_accounts()

@@ -1,0 +1,88 @@
+"""The search results page: /axtaris/?q=… with the library's filters."""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from wagtail.models import Locale
+
+from cms.legal import links
+from cms.legal.filters import ActFilterForm
+from cms.legal.models import LegalAct, LegalActIndexPage
+
+from .engines import get_engine
+from .models import SearchEntry
+from .query import parse_query
+from .snippets import highlight
+
+RESULTS_PER_PAGE = 20
+MAX_PAGE = 50
+
+
+@dataclass
+class Hit:
+    entry: SearchEntry
+    url: str
+    snippet: str
+
+
+def library_url() -> str:
+    page = LegalActIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    return page.url if page else "/qanunlar/"
+
+
+def run_search(text: str, filters: dict, page_number: int) -> tuple[int, list[Hit], object]:
+    """Run a search and return the total, the hits of one page and the parsed query."""
+    query = parse_query(
+        text,
+        act_type=filters.get("type") or "",
+        status=filters.get("status") or "",
+        year=filters.get("year"),
+        offset=(page_number - 1) * RESULTS_PER_PAGE,
+        limit=RESULTS_PER_PAGE,
+    )
+    results = get_engine().search(query)
+    entries = SearchEntry.objects.select_related("act", "act__current_version", "provision").in_bulk(
+        [entry.pk for entry in results.entries]
+    )
+    base = library_url()
+    hits = []
+    for entry in results.entries:
+        entry = entries[entry.pk]
+        if entry.provision is not None:
+            url = links.provision_url(base, entry.act, entry.provision)
+            snippet = highlight(entry.provision.text, query.folded_terms)
+        else:
+            url = links.act_url(base, entry.act)
+            snippet = ""
+        hits.append(Hit(entry=entry, url=url, snippet=snippet))
+    return results.count, hits, query
+
+
+def page_number_from(raw) -> int:
+    if raw and str(raw).isascii() and str(raw).isdigit() and len(str(raw)) < 4:
+        return max(1, min(int(raw), MAX_PAGE))
+    return 1
+
+
+def search_view(request):
+    text = request.GET.get("q", "").replace("\x00", " ")[:500]
+    form = ActFilterForm(request.GET)
+    filters = form.cleaned_data if form.is_valid() else {}
+    page_number = page_number_from(request.GET.get("page"))
+
+    count, hits, query = (0, [], None)
+    if text.strip() and (form.is_valid()):
+        count, hits, query = run_search(text, filters, page_number)
+
+    paginator = Paginator(range(min(count, RESULTS_PER_PAGE * MAX_PAGE)), RESULTS_PER_PAGE)
+    page = paginator.get_page(page_number) if count else None
+    context = {
+        "query_text": text,
+        "filter_form": form,
+        "count": count,
+        "hits": hits,
+        "results_page": page,
+        "act_titles": LegalAct.objects.public().values_list("title", flat=True),
+    }
+    return render(request, "search/results.html", context)

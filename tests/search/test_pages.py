@@ -1,0 +1,77 @@
+"""The search page and /api/v1/search/."""
+
+import pytest
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_corpus")]
+
+
+def test_search_page_shows_highlighted_hits(client):
+    response = client.get("/axtaris/", {"q": "qrant muqavilesi"})
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<mark>" in content
+    assert "/qanunlar/" in content
+
+
+def test_empty_query_shows_help(client):
+    response = client.get("/axtaris/")
+
+    assert response.status_code == 200
+    assert response.context["hits"] == []
+
+
+@pytest.mark.parametrize("query", ['"Əmək', "\\", "x" * 5000, "mad\x00də", "*"])
+def test_search_page_survives_bad_queries(client, query):
+    response = client.get("/axtaris/", {"q": query, "page": "99999"})
+
+    assert response.status_code == 200
+
+
+def test_search_page_in_english(client):
+    response = client.get("/en/axtaris/", {"q": "nikah"})
+
+    assert response.status_code == 200
+    assert 'lang="en"' in response.content.decode()
+
+
+def test_search_box_on_every_page(client):
+    response = client.get("/qanunlar/")
+
+    assert 'action="/axtaris/"' in response.content.decode()
+
+
+def test_api_search_results(client):
+    response = client.get("/api/v1/search/", {"q": "ictimai birlik", "type": "law"})
+
+    body = response.json()
+    assert response.status_code == 200
+    assert body["count"] > 0
+    first = body["results"][0]
+    assert set(first) == {"kind", "act", "article_number", "heading", "snippet", "url"}
+    assert first["url"].startswith("http://testserver/qanunlar/")
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [({}, "q"), ({"q": " "}, "q"), ({"q": "qanun", "page": "0"}, "page"), ({"q": "qanun", "year": "x"}, "year"),
+     ({"q": "qanun", "sort": "x"}, "sort")],
+)
+def test_api_search_bad_parameters(client, query, field):
+    response = client.get("/api/v1/search/", query)
+
+    assert response.status_code == 400
+    assert field in response.json()["errors"]
+
+
+def test_index_follows_publishing(client):
+    from cms.legal.models import LegalAct
+    from search.indexing import index_act
+
+    act = LegalAct.objects.get(slug="aile-mecellesi")
+    LegalAct.objects.filter(pk=act.pk).update(live=False)
+    index_act(act.pk)
+
+    response = client.get("/api/v1/search/", {"q": "nikah yaşı"})
+
+    assert all(hit["act"]["slug"] != "aile-mecellesi" for hit in response.json()["results"])
