@@ -1,4 +1,5 @@
 """Full-text search across the legal-acts library, with Azerbaijani-aware normalisation.
 
-TODO: not built yet; the library's admin listings use Wagtail's database search meanwhile.
+TODO: the Elasticsearch engine (ELASTICSEARCH_URL) is not built yet; every deployment uses the
+database engine meanwhile.
 """
