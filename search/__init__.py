@@ -1,5 +1,5 @@
 """Full-text search across the legal-acts library, with Azerbaijani-aware normalisation.
 
-TODO: the Elasticsearch engine (ELASTICSEARCH_URL) is not built yet; every deployment uses the
-database engine meanwhile.
+NOTE: the Elasticsearch engine has been tested only without a server (mapping, queries,
+fallback); its contract tests run against a cluster only where ELASTICSEARCH_URL is set.
 """
