@@ -75,3 +75,26 @@ def test_index_follows_publishing(client):
     response = client.get("/api/v1/search/", {"q": "nikah yaşı"})
 
     assert all(hit["act"]["slug"] != "aile-mecellesi" for hit in response.json()["results"])
+
+
+def test_publishing_a_version_reindexes_its_act(client, django_capture_on_commit_callbacks):
+    from wagtail.signals import published
+
+    from cms.legal.models import ActVersion, LegalAct
+    from cms.legal.publishing import copy_as_draft, on_version_published
+
+    act = LegalAct.objects.get(slug="aile-mecellesi")
+    draft = copy_as_draft(act.current_version)
+    article = draft.provisions.get(number="1")
+    article.text = "1.1. Zümrüdvari sınaq sözü burada."
+    article.save()
+    ActVersion.objects.filter(pk=draft.pk).update(live=True, effective_date="2024-04-01")
+    draft.refresh_from_db()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        on_version_published(draft)
+        published.send(sender=ActVersion, instance=draft, revision=None)
+
+    response = client.get("/api/v1/search/", {"q": "zumrudvari"})
+
+    assert [hit["article_number"] for hit in response.json()["results"]] == ["1"]

@@ -6,6 +6,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import LockableMixin, PreviewableMixin, RevisionMixin
+from wagtail.search import index
 
 from .acts import ActVersion
 from .choices import PROVISION_SLUG_PREFIX, DivisionKind, ProvisionKind
@@ -58,7 +59,7 @@ class AmendmentNote(models.Model):
         return f"[{self.number}] {self.text[:80]}"
 
 
-class Provision(LockableMixin, RevisionMixin, PreviewableMixin, models.Model):
+class Provision(LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
     """An article (maddə), or a point (bənd) in an act without articles.
 
     The slug (``madde-7-1``) is the stable part of the article's permalink:
@@ -78,6 +79,14 @@ class Provision(LockableMixin, RevisionMixin, PreviewableMixin, models.Model):
     notes = models.ManyToManyField(AmendmentNote, blank=True, related_name="provisions", editable=False)
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="provision")
+
+    # Wagtail's own database search over articles. The site searches with the
+    # search app; this index is the baseline that bench/search.py compares with.
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("text"),
+        index.FilterField("version_id"),
+    ]
 
     class Meta:
         ordering = ["version", "position"]
