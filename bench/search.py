@@ -1,6 +1,7 @@
 """Search benchmark: our engine against Wagtail's default database search. Prints figures only.
 
-    python bench/search.py
+    python bench/search.py                   # everything, about ten minutes
+    python bench/search.py --skip-baseline   # without Wagtail's search, about a minute
 
 On a fresh SQLite database with the whole shipped corpus it measures:
 1. the time to build our index (rebuild_search_index) and Wagtail's (its database backend);
@@ -29,7 +30,7 @@ os.environ["DATABASE_URL"] = f"sqlite:///{WORK / 'bench.sqlite3'}"
 
 RUNS = 100
 # Wagtail's search takes hundreds of milliseconds a query, so the baseline runs fewer times.
-BASELINE_RUNS = 3
+BASELINE_RUNS = 1
 RELEVANCE = json.loads((ROOT / "tests" / "search" / "relevance.json").read_text(encoding="utf-8"))
 
 
@@ -83,6 +84,10 @@ def main():
 
     settings.PUBLIC_PAGE_CACHE = False
     settings.ALLOWED_HOSTS = ["*"]
+    # The anonymous rate limit would answer most benchmark requests with 429.
+    from rest_framework.throttling import AnonRateThrottle
+
+    AnonRateThrottle.allow_request = lambda self, request, view: True
 
     ours_build, entries = timed(rebuild)
     backend = get_search_backend()
@@ -100,24 +105,33 @@ def main():
         results = engine.search(parse_query(text, limit=5))
         return [(entry.act.slug, entry.provision.number if entry.provision else None) for entry in results.entries]
 
+    failures = {"and": 0, "or": 0}
+
     def wagtail(operator):
         def search(text):
-            results = backend.search(text, current.select_related("version__act"), operator=operator)[:5]
-            return [(provision.version.act.slug, provision.number) for provision in results]
+            try:
+                results = backend.search(text, current.select_related("version__act"), operator=operator)[:5]
+                return [(provision.version.act.slug, provision.number) for provision in results]
+            except Exception:  # Wagtail passes some queries to FTS5 unescaped; count them as misses
+                failures[operator] += 1
+                return []
 
         return search
 
-    rows = [
-        measure("ours", ours),
-        measure("Wagtail, AND", wagtail("and"), BASELINE_RUNS),
-        measure("Wagtail, OR", wagtail("or"), BASELINE_RUNS),
-    ]
+    rows = [measure("ours", ours)]
+    if "--skip-baseline" not in sys.argv:
+        rows += [
+            measure("Wagtail, AND", wagtail("and"), BASELINE_RUNS),
+            measure("Wagtail, OR", wagtail("or"), BASELINE_RUNS),
+        ]
     base_p95 = rows[0]["p95"]
     print(f"{'engine':14} {'recall@5':>8} {'p50 ms':>8} {'p95 ms':>8} {'p95 vs ours':>12}")
     for row in rows:
         print(
             f"{row['name']:14} {row['recall']:8.1%} {row['p50']:8.2f} {row['p95']:8.2f} {row['p95'] / base_p95:11.1f}x"
         )
+
+    print(f"Wagtail queries that raised a database error: AND {failures['and']}, OR {failures['or']} (all runs)")
 
     client = Client()
     trivial = [timed(lambda: client.get("/api/v1/legal-acts/", {"type": "constitution"}))[0] * 1000 for _ in range(RUNS)]
