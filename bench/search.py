@@ -84,7 +84,7 @@ def main():
 
     settings.PUBLIC_PAGE_CACHE = False
     settings.ALLOWED_HOSTS = ["*"]
-    # The anonymous rate limit would answer most benchmark requests with 429.
+    # The anonymous rate limit would reject most benchmark requests with 429.
     from rest_framework.throttling import AnonRateThrottle
 
     AnonRateThrottle.allow_request = lambda self, request, view: True

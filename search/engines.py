@@ -30,7 +30,7 @@ def embedded_engine() -> SearchEngine:
 
 
 def get_engine() -> SearchEngine:
-    """Return Elasticsearch when ELASTICSEARCH_URL is set and answers, else the embedded engine.
+    """Return Elasticsearch when ELASTICSEARCH_URL is set and the cluster responds, else the embedded engine.
 
     A configured cluster that is down must not take search down with it, so
     the failure is logged and the database serves the query.

@@ -1,4 +1,4 @@
-"""What the search index holds: one entry per article of every public act, and one per act title.
+"""The search index: one entry per article of every public act, and one per act title.
 
 Entries keep the text already normalised (``search.normalise``), so every
 engine indexes the same terms: ``*_exact`` with Azerbaijani letters, and

@@ -11,20 +11,22 @@ WORD = re.compile(r"\w+", re.UNICODE)
 SNIPPET_CHARS = 260
 
 
-def _marked_spans(text: str, wanted: set[str]) -> list[tuple[int, int]]:
+def _marked_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
     spans = []
     for match in WORD.finditer(text):
-        terms = folded_terms(match.group())
-        if terms and terms[0] in wanted:
+        folded = folded_terms(match.group())
+        if folded and folded[0] in terms:
             spans.append(match.span())
     return spans
 
 
-def highlight(text: str, wanted: set[str], limit: int = SNIPPET_CHARS) -> SafeString:
+def highlight(text: str, terms: set[str], limit: int = SNIPPET_CHARS) -> SafeString:
     """Return an escaped excerpt of ``text`` around the densest matches, with each match in <mark>."""
     paragraphs = [paragraph for paragraph in text.split("\n\n") if paragraph.strip()] or [text]
-    best = max(paragraphs, key=lambda paragraph: len(_marked_spans(paragraph, wanted)))
-    spans = _marked_spans(best, wanted)
+    best, spans = max(
+        ((paragraph, _marked_spans(paragraph, terms)) for paragraph in paragraphs),
+        key=lambda item: len(item[1]),
+    )
 
     start = 0
     if spans and len(best) > limit:

@@ -42,7 +42,9 @@ def run_search(text: str, filters: dict, page_number: int) -> tuple[int, list[Hi
         limit=RESULTS_PER_PAGE,
     )
     results = get_engine().search(query)
-    entries = SearchEntry.objects.select_related("act", "act__current_version", "provision").in_bulk(
+    # Only the page's hits, with what links and snippets need; the links read
+    # act.current_version_id alone, so the version and its megabytes of text stay unloaded.
+    entries = SearchEntry.objects.select_related("act", "provision").in_bulk(
         [entry.pk for entry in results.entries]
     )
     base = library_url()

@@ -51,3 +51,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def client():
     return Client()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run the search tests last: their fixture imports the whole corpus into the session database,
+    and other tests count the five acts loaded above."""
+    items.sort(key=lambda item: "tests/search/" in item.nodeid)

@@ -5,6 +5,11 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
+def form_errors(form) -> dict[str, list[str]]:
+    """Return a Django form's errors as the API's ``errors`` mapping."""
+    return {name: [str(message) for message in messages] for name, messages in form.errors.items()}
+
+
 def exception_handler(exc, context):
     response = drf_exception_handler(exc, context)
     if response is None or not isinstance(exc, ValidationError):

@@ -7,6 +7,8 @@ from rest_framework.exceptions import ValidationError
 from wagtail.models import Locale
 
 from cms.legal import browse, links
+
+from .errors import form_errors
 from cms.legal.filters import ActFilterForm
 from cms.legal.models import ActStatus, ActType, LegalAct, LegalActIndexPage
 
@@ -140,7 +142,7 @@ class LegalActViewSet(viewsets.ReadOnlyModelViewSet):
 
         form = ActFilterForm(self.request.query_params)
         if not form.is_valid():
-            raise ValidationError({name: [str(message) for message in messages] for name, messages in form.errors.items()})
+            raise ValidationError(form_errors(form))
         return form.filter(queryset)
 
     def get_serializer_class(self):

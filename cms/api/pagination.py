@@ -12,7 +12,7 @@ def is_positive_number(raw: str) -> bool:
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
-    """Page-number pagination that answers a malformed page number with 400, not 404."""
+    """Page-number pagination that rejects a malformed page number with 400, not 404."""
 
     page_size_query_param = "page_size"
     max_page_size = 100

@@ -11,6 +11,7 @@ from cms.legal.filters import ActFilterForm
 from cms.legal.models import ActStatus, ActType
 from search.views import run_search
 
+from .errors import form_errors
 from .pagination import is_positive_number
 
 PARAMETERS = {"q", "type", "status", "year", "page", "format"}
@@ -65,7 +66,7 @@ class SearchView(APIView):
 
         form = ActFilterForm(params)
         if not form.is_valid():
-            raise ValidationError({name: [str(message) for message in messages] for name, messages in form.errors.items()})
+            raise ValidationError(form_errors(form))
 
         raw_page = params.get("page", "1")
         if not is_positive_number(raw_page) or int(raw_page) > MAX_PAGE:

@@ -21,7 +21,7 @@ class TopicEntry:
 
 @dataclass
 class CatalogueEntry:
-    """What the catalogue says of one act; the text itself is read on demand."""
+    """The catalogue's metadata of one act. The text itself is read on demand."""
 
     file: str
     slug: str

@@ -1,9 +1,9 @@
 """The contract every search engine keeps, and the ranking they share.
 
-An engine finds candidate entries for a parsed query (every clause must
-match the folded terms) and orders them by its own relevance score; the
-shared ``rerank`` then puts exact spellings and title matches first, and
-acts in force before repealed ones.
+An engine finds candidate entries for a parsed query, where every clause
+must match the folded terms, and orders them by its own relevance score.
+The shared ``rerank`` then puts acts in force first, then exact spellings
+and title matches.
 """
 
 import dataclasses

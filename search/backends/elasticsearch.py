@@ -2,8 +2,8 @@
 
 Documents carry the terms ``search.normalise`` already made, and the
 analyzer only splits on whitespace, so Elasticsearch matches exactly what
-the embedded engines match. The SearchEntry rows stay in the database; the
-cluster holds the searchable copy.
+the embedded engines match. The SearchEntry rows stay in the database, and
+the cluster contains a searchable copy of them.
 """
 
 import logging
@@ -105,6 +105,6 @@ class ElasticsearchEngine(SearchEngine):
         try:
             response = build_search(query).using(ALIAS).execute()
         except Exception:  # transport and API errors alike
-            logger.warning("Elasticsearch search failed; the database engine answers", exc_info=True)
+            logger.warning("Elasticsearch search failed; the database engine runs the query instead", exc_info=True)
             return self.embedded.candidates(query)
         return response.hits.total.value, [(int(hit.meta.id), hit.meta.score) for hit in response]

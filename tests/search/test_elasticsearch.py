@@ -64,7 +64,7 @@ def test_relaxed_query_needs_one_clause():
 
 @pytest.mark.django_db
 def test_unreachable_cluster_falls_back_to_database(settings, monkeypatch, caplog):
-    """A closed port on this machine stands in for a cluster that is down."""
+    """A closed port on this machine plays the part of a cluster that is down."""
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
     monkeypatch.setattr(engines, "_elasticsearch", None)
     monkeypatch.setattr(engines, "_retry_after", 0.0)

@@ -1,4 +1,4 @@
-"""The embedded engine on the database in use (SQLite here; PostgreSQL when DATABASE_URL says so).
+"""The embedded engine on the database in use: SQLite by default, PostgreSQL when DATABASE_URL points there.
 
 Every engine must pass these same tests; run the suite with each database.
 """
