@@ -24,6 +24,9 @@ if settings.DEBUG:
 # Azerbaijani pages live at the root, English under /en/ and Russian under /ru/.
 urlpatterns += i18n_patterns(
     path("axtaris/", search_view, name="search"),
+    path("hesab/", include("cms.accounts.urls")),
+    path("hesab/", include("allauth.urls")),
+    path("teskilatlar/", include("cms.organizations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_str, oidc_apps
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -31,11 +31,26 @@ DEMO_MODE = env_bool("DEMO_MODE", False)  # creates the demo editor account; nev
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)  # production turns it on by default
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)  # production: one year unless set
+# Reverse proxies in front of the site whose X-Forwarded-For entries are trusted
+# for the client address that rate limits count; 0 means the peer address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# OpenID Connect providers (ASAN Imza, e-Imza...) as a JSON list of objects
+# with id, name, server_url, client_id and secret; empty: none offered.
+OIDC_PROVIDERS = env_str("OIDC_PROVIDERS")
+EMAIL_HOST = env_str("EMAIL_HOST")  # empty: e-mails are printed to the console
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH")  # local use: write e-mails to files in this folder
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Fərdi Elektron Pəncərə <no-reply@localhost>")
 
 # --- Applications -------------------------------------------------------------
 
 INSTALLED_APPS = [
     "cms.home",
+    "cms.accounts",
+    "cms.organizations",
     "cms.legal",
     "cms.api",
     "search",
@@ -56,6 +71,12 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.usersessions",
     "rest_framework",
     "drf_spectacular",
     "django.contrib.admin",
@@ -77,6 +98,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -159,7 +182,70 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "wagtailadmin_login"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:home"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+AUTHENTICATION_BACKENDS = [
+    # Wagtail's admin sign-in takes a username; applicants sign in by e-mail.
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+
+# Sign-up, e-mail confirmation, password reset, two-factor sign-in and the
+# list of sessions come from django-allauth; cms.accounts adapts its forms
+# (Azerbaijani-safe e-mail folding) and adds sign-in links and API tokens.
+ACCOUNT_ADAPTER = "cms.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "cms.accounts.forms.LoginForm",
+    "signup": "cms.accounts.forms.SignupForm",
+    "reset_password": "cms.accounts.forms.ResetPasswordForm",
+    "add_email": "cms.accounts.forms.AddEmailForm",
+}
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # mail scanners open links; confirming takes a button
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_BASE_URL.startswith("https") else "http"
+# Limits slow an attacker down for minutes, never lock the owner out for good:
+# each one expires, and a password reset clears the failed sign-in count.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "login": "30/m/ip",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/5m/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "sign_in_link": "20/m/ip,3/5m/key",
+}
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Fərdi Elektron Pəncərə"
+MFA_RECOVERY_CODE_COUNT = 10
+USERSESSIONS_TRACK_ACTIVITY = True
+SOCIALACCOUNT_ADAPTER = "cms.accounts.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"OAUTH_PKCE_ENABLED": True, "APPS": oidc_apps(OIDC_PROVIDERS)}}
+
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+elif EMAIL_FILE_PATH:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # --- Wagtail ------------------------------------------------------------------
 

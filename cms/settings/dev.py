@@ -16,4 +16,3 @@ warnings.filterwarnings("ignore", message="No directory at")
 SECRET_KEY = SECRET_KEY or "local-demo-key-not-for-production"  # noqa: F405
 DEBUG = True
 DEMO_MODE = True
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -5,9 +5,14 @@ through one of these functions, so its type and default sit in one place.
 A malformed value raises ``ImproperlyConfigured`` naming the variable.
 """
 
+import json
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
+
+OIDC_KEYS = ("id", "name", "server_url", "client_id", "secret")
+OIDC_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
@@ -47,3 +52,39 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def oidc_apps(raw: str) -> list[dict]:
+    """Turn the OIDC_PROVIDERS JSON list into django-allauth app entries.
+
+    Each provider needs ``id`` (letters, digits and hyphens; it appears in
+    URLs), ``name`` (shown on the sign-in button), ``server_url`` (the issuer),
+    ``client_id`` and ``secret``.
+    """
+    if not raw.strip():
+        return []
+
+    try:
+        providers = json.loads(raw)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"OIDC_PROVIDERS is not valid JSON: {error}") from None
+    if not isinstance(providers, list):
+        raise ImproperlyConfigured("OIDC_PROVIDERS must be a JSON list of provider objects.")
+
+    apps = []
+    for number, provider in enumerate(providers, start=1):
+        missing = [key for key in OIDC_KEYS if not isinstance(provider, dict) or not provider.get(key)]
+        if missing:
+            raise ImproperlyConfigured(f"OIDC_PROVIDERS entry {number} lacks {', '.join(missing)}.")
+        if not OIDC_ID.fullmatch(provider["id"]):
+            raise ImproperlyConfigured(f"OIDC_PROVIDERS entry {number}: id may hold only a-z, 0-9 and hyphens.")
+        apps.append(
+            {
+                "provider_id": provider["id"],
+                "name": provider["name"],
+                "client_id": provider["client_id"],
+                "secret": provider["secret"],
+                "settings": {"server_url": provider["server_url"]},
+            }
+        )
+    return apps

@@ -37,12 +37,19 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
+def outbox(tmp_path_factory) -> Path:
+    """The folder where the test site writes the e-mails it sends."""
+    return tmp_path_factory.mktemp("outbox")
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory, outbox):
     database = tmp_path_factory.mktemp("site") / "site.sqlite3"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
         "DATABASE_URL": f"sqlite:///{database}",
+        "EMAIL_FILE_PATH": str(outbox),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     manage = [sys.executable, str(ROOT / "manage.py")]
@@ -50,6 +57,7 @@ def site_url(tmp_path_factory):
     subprocess.run([*manage, "load_content"], cwd=ROOT, env=env, check=True, capture_output=True)
 
     port = free_port()
+    env["SITE_BASE_URL"] = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=ROOT,
@@ -99,3 +107,17 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}-{page.viewport_width}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def audit(page) -> list[dict]:
+    """Run axe-core on the page and return the serious and critical violations."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {"id": violation["id"], "impact": violation["impact"], "nodes": len(violation["nodes"])}
+        for violation in result["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]

@@ -1,27 +1,12 @@
 """Reading the library in Chromium at phone and desktop widths, with an accessibility audit."""
 
 import json
-from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, screenshot
+from .conftest import audit, screenshot
 
 pytestmark = pytest.mark.browser
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def audit(page) -> list[dict]:
-    """Run axe-core on the page and return the serious and critical violations."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        {"id": violation["id"], "impact": violation["impact"], "nodes": len(violation["nodes"])}
-        for violation in result["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-
 
 def test_open_act_use_toc_follow_permalink(page, site_url):
     page.goto(site_url + "/qanunlar/")

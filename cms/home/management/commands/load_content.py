@@ -5,11 +5,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cms.home import setup
+from cms.organizations import demo
 from search.models import SearchEntry
 
 
 class Command(BaseCommand):
-    help = "Create the page tree in az/en/ru, import the shipped legal acts and, in demo mode, the demo accounts."
+    help = "Create the page tree in az/en/ru, import the shipped legal acts and, in demo mode, the demo accounts and organizations."
 
     def handle(self, *args, **options):
         locales = setup.ensure_locales()
@@ -26,3 +27,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Admin: {settings.SITE_BASE_URL}/admin/ (demo accounts, local demo mode only)")
             for username, password, group in accounts:
                 self.stdout.write(f"  {group}: {username} / {password}")
+
+            people = demo.ensure_demo_organizations()
+            self.stdout.write("")
+            self.stdout.write(f"Applicants: {settings.SITE_BASE_URL}/hesab/login/ (password for all: {demo.DEMO_PASSWORD})")
+            for email, role, organization in people:
+                self.stdout.write(f"  {email} — {role}, {organization}")
+            self.stdout.write("E-mails the site sends (confirmation, sign-in links, invitations) are printed here.")

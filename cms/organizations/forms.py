@@ -1,0 +1,82 @@
+"""Forms applicants fill in about their organization and its members."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cms.accounts.emails import fold_email
+
+from .choices import Role
+from .models import Organization
+from .validators import normalise_phone, normalise_voen
+
+
+class OrganizationForm(forms.ModelForm):
+    class Meta:
+        model = Organization
+        fields = [
+            "name",
+            "legal_form",
+            "voen",
+            "registration_number",
+            "registration_date",
+            "legal_address",
+            "region",
+            "phone",
+            "email",
+        ]
+        widgets = {
+            "legal_form": forms.RadioSelect,
+            "registration_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "voen": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "spellcheck": "false"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+            "legal_address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+        }
+        error_messages = {
+            "voen": {
+                "unique": _(
+                    "An organization with this VÖEN already has an account on the site. Ask one of its "
+                    "owners to invite you; if none of them can, the ministry can restore access."
+                ),
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+
+        # People type "1400 057 421" and "050 123 45 67"; the clean_ methods
+        # normalise them and the model's validators then check the result.
+        for name, typed_length in (("voen", 20), ("phone", 25)):
+            field = self.fields[name]
+            field.max_length = typed_length
+            field.widget.attrs["maxlength"] = str(typed_length)
+            field.validators = [v for v in field.validators if not hasattr(v, "limit_value")]
+
+        self.fields["region"].choices = [("", _("Choose a region"))] + list(self.fields["region"].choices)[1:]
+
+    def clean_voen(self):
+        return normalise_voen(self.cleaned_data["voen"])
+
+    def clean_phone(self):
+        return normalise_phone(self.cleaned_data["phone"])
+
+    def clean_email(self):
+        return fold_email(self.cleaned_data["email"])
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address of the person to invite"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=Role.choices,
+        initial=Role.MEMBER,
+        widget=forms.RadioSelect,
+        help_text=_("Owners can invite and remove members and change the organization's details."),
+    )
+
+    def clean_email(self):
+        return fold_email(self.cleaned_data["email"])
