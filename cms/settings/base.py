@@ -25,6 +25,8 @@ DATABASE_CONN_MAX_AGE = env_int("DATABASE_CONN_MAX_AGE", 0)
 REDIS_URL = env_str("REDIS_URL")  # empty: per-process memory cache
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")  # empty: database full-text search
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Applicants' documents: never under MEDIA_ROOT, served only after a permission check.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private")))
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 SITE_BASE_URL = env_str("SITE_BASE_URL", "http://127.0.0.1:8000")
 DEMO_MODE = env_bool("DEMO_MODE", False)  # creates the demo editor account; never in production
@@ -52,6 +54,7 @@ INSTALLED_APPS = [
     "cms.accounts",
     "cms.organizations",
     "cms.legal",
+    "forms",
     "cms.api",
     "search",
     "wagtail.contrib.forms",

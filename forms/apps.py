@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EServicesConfig(AppConfig):
+    name = "forms"
+    label = "eservices"
+    verbose_name = _("E-services")
