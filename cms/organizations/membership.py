@@ -8,6 +8,7 @@ single use, and every change lands in the audit log.
 
 from datetime import timedelta
 
+from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -44,7 +45,8 @@ def require_owner(user, organization) -> Membership:
 def create_organization(form_or_organization, user) -> Organization:
     """Save a new organization and make ``user`` its first owner."""
     organization = form_or_organization
-    if hasattr(form_or_organization, "save"):
+    if not isinstance(form_or_organization, Organization):
+        # A ModelForm: an Organization has save() too, without ``commit``.
         organization = form_or_organization.save(commit=False)
     organization.created_by = user
     organization.save()

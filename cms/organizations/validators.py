@@ -10,7 +10,7 @@ _SEPARATORS = re.compile(r"[\s\-().]")
 # Azerbaijani numbers: +994, then a two-digit operator or area code and seven
 # digits. Mobile codes start 1x-9x except 0, 4 and 8, which no operator or
 # area uses.
-PHONE_PATTERN = re.compile(r"\+994[1235679]\d{8}")
+PHONE_PATTERN = re.compile(r"\+994[1235679][0-9]{8}")
 
 
 def normalise_voen(value: str) -> str:
@@ -19,7 +19,8 @@ def normalise_voen(value: str) -> str:
 
 def validate_voen(value: str) -> None:
     """A VÖEN (taxpayer identification number) is ten digits."""
-    if not re.fullmatch(r"\d{10}", value or ""):
+    # [0-9], not \d: \d also matches Arabic-Indic and other Unicode digits.
+    if not re.fullmatch(r"[0-9]{10}", value or ""):
         raise ValidationError(
             _("Enter the VÖEN as 10 digits, for example 1400057421."),
             code="invalid_voen",
@@ -35,7 +36,7 @@ def normalise_phone(value: str) -> str:
         digits = "+" + digits[2:]
     elif digits.startswith("994"):
         digits = "+" + digits
-    elif re.fullmatch(r"0\d{9}", digits):
+    elif re.fullmatch(r"0[0-9]{9}", digits):
         digits = "+994" + digits[1:]
     return digits
 
