@@ -27,3 +27,22 @@ ACTIONS = {
 def record(organization, action: str, user=None, **data) -> None:
     assert action in ACTIONS, action
     log(instance=organization, action=action, user=user, data=data)
+
+
+def changed_fields(form) -> dict:
+    """Return ``{field: {"before": …, "after": …}}`` for the values the form really changed.
+
+    Django counts "050 123 45 67" typed over "+994501234567" as a change,
+    although the normalised value is the same, so values are compared as saved.
+    """
+    changes = {}
+    for name in form.changed_data:
+        before = _as_text(form.initial.get(name))
+        after = _as_text(form.cleaned_data.get(name))
+        if before != after:
+            changes[name] = {"before": before, "after": after}
+    return changes
+
+
+def _as_text(value) -> str:
+    return "" if value is None else str(value)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.accounts.emails import fold_email
 
-from .choices import Role
+from .choices import LegalForm, Role
 from .models import Organization
 from .validators import normalise_phone, normalise_voen
 
@@ -52,6 +52,7 @@ class OrganizationForm(forms.ModelForm):
             field.widget.attrs["maxlength"] = str(typed_length)
             field.validators = [v for v in field.validators if not hasattr(v, "limit_value")]
 
+        self.fields["legal_form"].choices = LegalForm.choices
         self.fields["region"].choices = [("", _("Choose a region"))] + list(self.fields["region"].choices)[1:]
 
     def clean_voen(self):

@@ -11,6 +11,7 @@ from datetime import timedelta
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -132,7 +133,8 @@ def transfer_ownership(to_membership: Membership, by_user) -> None:
 
 def _create_invitation(organization, email: str, role: str, by_user, *, by_ministry=False) -> tuple[Invitation, str]:
     email = fold_email(email)
-    if Membership.objects.filter(organization=organization, user__emailaddress__email=email).exists():
+    already = Q(user__emailaddress__email=email) | Q(user__email=email)
+    if Membership.objects.filter(already, organization=organization).exists():
         raise MembershipError(_("This person is already a member of the organization."), code="already_member")
 
     # A new invitation replaces any pending one to the same address.

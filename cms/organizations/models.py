@@ -39,7 +39,13 @@ class Organization(models.Model):
 
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("created by"),
     )
     verified_at = models.DateTimeField(_("verified"), null=True, blank=True, editable=False)
     verified_by = models.ForeignKey(
@@ -56,6 +62,7 @@ class Organization(models.Model):
                 fields=["registration_number"],
                 condition=~Q(registration_number=""),
                 name="organization_unique_registration_number",
+                violation_error_message=_("Another organization already has this state registration number."),
             ),
         ]
 

@@ -60,10 +60,7 @@ def edit(request, pk):
 
     form = OrganizationForm(request.POST or None, instance=organization)
     if request.method == "POST" and form.is_valid():
-        changes = {
-            name: {"before": str(form.initial.get(name, "")), "after": str(form.cleaned_data.get(name, ""))}
-            for name in form.changed_data
-        }
+        changes = audit.changed_fields(form)
         with transaction.atomic():
             form.save()
             if changes:
@@ -113,6 +110,8 @@ def member_action(request, pk, member_id, action):
     if not member.is_owner:
         raise PermissionDenied
     target = get_object_or_404(Membership, pk=member_id, organization=organization)
+    # Compared now: removing the membership below sets target.pk to None.
+    acting_on_self = target.pk == member.pk
 
     error = None
     if request.method == "POST":
@@ -130,7 +129,7 @@ def member_action(request, pk, member_id, action):
         except membership.MembershipError as refused:
             error = refused.messages[0]
         else:
-            if target.pk == member.pk and action != "make-owner":
+            if acting_on_self and action != "make-owner":
                 return redirect("accounts:home")
             return redirect("organizations:detail", pk=organization.pk)
 

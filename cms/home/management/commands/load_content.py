@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 
 from cms.home import setup
 from cms.organizations import demo
+from cms.organizations.setup import ensure_officer_group
 from search.models import SearchEntry
 
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         setup.ensure_site_tree(locales)
         setup.ensure_moderation_workflow()
         setup.ensure_editor_groups()
+        ensure_officer_group()
         call_command("import_legal_acts", stdout=self.stdout)
         if not SearchEntry.objects.exists():
             call_command("rebuild_search_index", stdout=self.stdout)
