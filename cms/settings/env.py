@@ -76,8 +76,19 @@ def oidc_apps(raw: str) -> list[dict]:
         missing = [key for key in OIDC_KEYS if not isinstance(provider, dict) or not provider.get(key)]
         if missing:
             raise ImproperlyConfigured(f"OIDC_PROVIDERS entry {number} lacks {', '.join(missing)}.")
+        for key in OIDC_KEYS:
+            if not isinstance(provider[key], str):
+                raise ImproperlyConfigured(f"OIDC_PROVIDERS entry {number}: {key} must be a string.")
+        if not provider["server_url"].startswith(("https://", "http://")):
+            raise ImproperlyConfigured(f"OIDC_PROVIDERS entry {number}: server_url must start with https://.")
         if not OIDC_ID.fullmatch(provider["id"]):
             raise ImproperlyConfigured(f"OIDC_PROVIDERS entry {number}: id may hold only a-z, 0-9 and hyphens.")
+        # django-allauth finds an app by its id, and fails every sign-in
+        # through an id that two apps share.
+        if any(app["provider_id"] == provider["id"] for app in apps):
+            raise ImproperlyConfigured(
+                f"OIDC_PROVIDERS entry {number}: id {provider['id']!r} is already used by an earlier entry."
+            )
         apps.append(
             {
                 "provider_id": provider["id"],
