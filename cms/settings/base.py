@@ -280,10 +280,15 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Fərdi Elektron Pəncərə API",
-    "DESCRIPTION": "Read-only access to the legal-acts library.",
+    "DESCRIPTION": "The legal-acts library and search (public), and for signed-in people their account, organizations and filings.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["cms.api.schema.only_public_api"],
+    # Acts and filings both have a "status"; name their enums apart.
+    "ENUM_NAME_OVERRIDES": {
+        "ActStatusEnum": "cms.legal.models.choices.ActStatus",
+        "FilingStatusEnum": "forms.models.filings.FilingStatus",
+    },
 }
 
 # --- Logging ------------------------------------------------------------------
