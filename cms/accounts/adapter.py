@@ -17,13 +17,15 @@ def recipient_language(user) -> str:
     return translation.get_language()
 
 
+def user_display(user) -> str:
+    """How django-allauth names a person: usernames are generated and never
+    shown, people know their address."""
+    return user.email
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def clean_email(self, email: str) -> str:
         return fold_email(super().clean_email(email))
-
-    def get_user_display(self, user) -> str:
-        # Usernames are generated and never shown; people know their address.
-        return user.email
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=commit)

@@ -133,7 +133,9 @@ def transfer_ownership(to_membership: Membership, by_user) -> None:
 
 def _create_invitation(organization, email: str, role: str, by_user, *, by_ministry=False) -> tuple[Invitation, str]:
     email = fold_email(email)
-    already = Q(user__emailaddress__email=email) | Q(user__email=email)
+    # Only verified addresses count: allauth lets anyone add a taken address
+    # unverified, which must not block inviting its owner.
+    already = Q(user__emailaddress__email=email, user__emailaddress__verified=True) | Q(user__email=email)
     if Membership.objects.filter(already, organization=organization).exists():
         raise MembershipError(_("This person is already a member of the organization."), code="already_member")
 
@@ -178,6 +180,9 @@ def restore_access(organization, email: str, identity_check: str, by_staff) -> t
 @transaction.atomic
 def revoke_invitation(invitation: Invitation, by_user) -> None:
     require_owner(by_user, invitation.organization)
+    if not invitation.is_pending:
+        # Accepted, expired or already revoked: nothing to cancel, nothing to log.
+        return
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
     audit.record(invitation.organization, "organizations.invitation_revoked", by_user, email=invitation.email)

@@ -12,7 +12,12 @@ from .models import Invitation
 
 def send_invitation(invitation: Invitation, secret: str) -> None:
     """E-mail the invitation link; an existing account's language wins."""
-    invitee = get_user_model().objects.filter(emailaddress__email=invitation.email).first()
+    # An unverified copy of the address may sit on a stranger's account.
+    invitee = (
+        get_user_model()
+        .objects.filter(emailaddress__email=invitation.email, emailaddress__verified=True)
+        .first()
+    )
     language = recipient_language(invitee)
     with translation.override(language):
         path = reverse("organizations:accept_invitation", kwargs={"secret": secret})
