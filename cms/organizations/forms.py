@@ -32,14 +32,6 @@ class OrganizationForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
             "legal_address": forms.TextInput(attrs={"autocomplete": "street-address"}),
         }
-        error_messages = {
-            "voen": {
-                "unique": _(
-                    "An organization with this VÖEN already has an account on the site. Ask one of its "
-                    "owners to invite you; if none of them can, the ministry can restore access."
-                ),
-            },
-        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,7 +48,24 @@ class OrganizationForm(forms.ModelForm):
         self.fields["region"].choices = [("", _("Choose a region"))] + list(self.fields["region"].choices)[1:]
 
     def clean_voen(self):
-        return normalise_voen(self.cleaned_data["voen"])
+        voen = normalise_voen(self.cleaned_data["voen"])
+        taken = Organization.objects.filter(voen=voen).exclude(pk=self.instance.pk)
+        if voen and taken.exists():
+            raise forms.ValidationError(
+                _(
+                    "An organization with this VÖEN already has an account on the site. Ask one of its "
+                    "owners to invite you; if none of them can, the ministry can restore access."
+                ),
+                code="unique",
+            )
+        return voen
+
+    def clean(self):
+        cleaned_data = super().clean()
+        registered = cleaned_data.get("registration_number") or cleaned_data.get("registration_date")
+        if registered and not cleaned_data.get("voen") and "voen" not in self.errors:
+            self.add_error("voen", _("A registered organization has a VÖEN. Enter it."))
+        return cleaned_data
 
     def clean_phone(self):
         return normalise_phone(self.cleaned_data["phone"])

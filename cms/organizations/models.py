@@ -21,9 +21,12 @@ class Organization(models.Model):
     voen = models.CharField(
         _("VÖEN"),
         max_length=10,
-        unique=True,
+        blank=True,
         validators=[validate_voen],
-        help_text=_("Taxpayer identification number: 10 digits."),
+        help_text=_(
+            "Taxpayer identification number: 10 digits. Leave it empty only if the organization is "
+            "applying for state registration and has no VÖEN yet."
+        ),
     )
     registration_number = models.CharField(
         _("state registration number"),
@@ -58,6 +61,14 @@ class Organization(models.Model):
         verbose_name_plural = _("organizations")
         ordering = ["name"]
         constraints = [
+            # Founders applying for state registration have no VÖEN or
+            # registration number yet; every organization that has one is unique.
+            models.UniqueConstraint(
+                fields=["voen"],
+                condition=~Q(voen=""),
+                name="organization_unique_voen",
+                violation_error_message=_("An organization with this VÖEN already has an account on the site."),
+            ),
             models.UniqueConstraint(
                 fields=["registration_number"],
                 condition=~Q(registration_number=""),

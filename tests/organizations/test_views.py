@@ -173,6 +173,30 @@ def test_duplicate_voen_shows_clear_message(organization, owner):
     assert not Membership.objects.filter(user=other).exists()
 
 
+def test_founders_without_voen_can_add_an_unregistered_organization(owner):
+    client = signed_in_as(owner)
+    unregistered = form_data(voen="", registration_number="", registration_date="")
+
+    first = client.post(f"/en{CREATE_URL}", unregistered)
+    second = client.post(f"/en{CREATE_URL}", {**unregistered, "name": "“Yaşıl Gələcək” İctimai Birliyi"})
+
+    assert first.status_code == 302
+    assert second.status_code == 302
+    assert list(Organization.objects.values_list("voen", flat=True)) == ["", ""]
+
+
+def test_registered_organization_needs_its_voen(owner):
+    client = signed_in_as(owner)
+
+    response = client.post(f"/en{CREATE_URL}", form_data(voen=""))
+
+    assert response.status_code == 200
+    assert error_summary_links(response.content.decode()) == {
+        "id_voen": "A registered organization has a VÖEN. Enter it."
+    }
+    assert not Organization.objects.exists()
+
+
 # --- Who sees what -------------------------------------------------------------
 
 
