@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("hesab/", include("cms.accounts.urls")),
     path("hesab/", include("allauth.urls")),
     path("teskilatlar/", include("cms.organizations.urls")),
+    path("muracietler/", include("forms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -6,3 +6,6 @@ class EServicesConfig(AppConfig):
     name = "forms"
     label = "eservices"
     verbose_name = _("E-services")
+
+    def ready(self):
+        from . import signals  # noqa: F401

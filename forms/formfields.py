@@ -85,6 +85,8 @@ class MoneyField(forms.MultiValueField):
 
     widget = MoneyWidget
     default_error_messages = {
+        "required": _("Enter the amount and choose its currency."),
+        "incomplete": _("Enter the amount and choose its currency."),
         "invalid_amount": _("Enter the amount as a number, for example 15000 or 15000.50."),
         "not_positive": _("The amount must be more than zero."),
         "too_large": _("The amount is too large."),
@@ -143,6 +145,8 @@ class DateRangeField(forms.MultiValueField):
 
     widget = DateRangeWidget
     default_error_messages = {
+        "required": _("Enter both the start date and the end date."),
+        "incomplete": _("Enter both the start date and the end date."),
         "reversed": _("The end date must be the same as or after the start date."),
     }
 

@@ -3,11 +3,13 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
 from .auth import MeView, PasswordResetView, RevokeTokenView, TokenView
+from .filings import FilingViewSet
 from .legal import LegalActViewSet
 from .search import SearchView
 
 router = SimpleRouter()
 router.register("legal-acts", LegalActViewSet, basename="legal-act")
+router.register("filings", FilingViewSet, basename="filing")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -76,6 +76,17 @@ class Filing(models.Model):
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
 
+    def service_url(self, suffix: str = "") -> str:
+        """An address under the service page, in the reader's language when it exists."""
+        return self.page.localized.get_url() + suffix
+
+    @property
+    def resume_url(self) -> str:
+        """Where the applicant carries on: the first unfinished step, or the check-answers page."""
+        if self.completed_step < len(self.page.get_steps()):
+            return self.service_url(f"{self.pk}/addim-{self.completed_step + 1}/")
+        return self.service_url(f"{self.pk}/yoxla/")
+
 
 class FilingEvent(models.Model):
     """One step in a filing's history: who changed its status, when and why."""

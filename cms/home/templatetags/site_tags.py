@@ -1,8 +1,8 @@
 """Template tags for the site shell: header, navigation, language switcher, pagination.
 
 Tags for legal texts are in ``cms.legal.templatetags.legal_tags``. These
-helpers read only what the views put in the context, except ``library_url``
-and ``library_act_types``, which run one query each.
+helpers read only what the views put in the context, except ``library_url``,
+``services_url`` and ``library_act_types``, which run one query each.
 """
 
 from django import template
@@ -19,8 +19,8 @@ register = template.Library()
 # Legal texts exist only in Azerbaijani, whatever the interface language.
 TEXT_LANGUAGE = "az"
 
-# Request attribute that keeps the library URL per language for the rest of the request.
-LIBRARY_URL_CACHE = "_site_tags_library_urls"
+# Request attribute that keeps section URLs per language for the rest of the request.
+SECTION_URL_CACHE = "_site_tags_section_urls"
 
 
 def _active_language() -> str:
@@ -58,30 +58,43 @@ def language_links(context) -> list[dict]:
 
 @register.simple_tag(takes_context=True)
 def library_url(context) -> str:
-    """Return the URL of the live legal-acts library in the active language, or "" when there is none.
+    """Return the URL of the live legal-acts library in the active language, or "" when there is none."""
+    return _section_url(context, LegalActIndexPage)
 
-    On the library's own pages this is the page in the context. Elsewhere it
-    costs one query per language per request, and the result is kept on the request.
+
+@register.simple_tag(takes_context=True)
+def services_url(context) -> str:
+    """Return the URL of the live e-services list in the active language, or "" when there is none."""
+    from forms.models import ServiceIndexPage
+
+    return _section_url(context, ServiceIndexPage)
+
+
+def _section_url(context, model) -> str:
+    """URL of the one live page of ``model`` in the active language.
+
+    On that page itself this is the page in the context. Elsewhere it costs
+    one query per section and language, and the result is kept on the request.
     """
     request = context.get("request")
     page = context.get("page")
-    if isinstance(page, LegalActIndexPage):
+    if isinstance(page, model):
         # Wagtail serves each language's own translation of the page, so no query is needed.
         return page.get_url(request) or ""
 
-    language = _active_language()
-    cache = getattr(request, LIBRARY_URL_CACHE, None) if request is not None else None
-    if cache is not None and language in cache:
-        return cache[language]
+    key = (model.__name__, _active_language())
+    cache = getattr(request, SECTION_URL_CACHE, None) if request is not None else None
+    if cache is not None and key in cache:
+        return cache[key]
 
-    library = LegalActIndexPage.objects.live().filter(locale__language_code=language).order_by("path").first()
-    url = (library.get_url(request) or "") if library is not None else ""
+    section = model.objects.live().filter(locale__language_code=key[1]).order_by("path").first()
+    url = (section.get_url(request) or "") if section is not None else ""
 
     if request is not None:
         if cache is None:
             cache = {}
-            setattr(request, LIBRARY_URL_CACHE, cache)
-        cache[language] = url
+            setattr(request, SECTION_URL_CACHE, cache)
+        cache[key] = url
     return url
 
 

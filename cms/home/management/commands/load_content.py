@@ -7,15 +7,17 @@ from django.core.management.base import BaseCommand
 from cms.home import setup
 from cms.organizations import demo
 from cms.organizations.setup import ensure_officer_group
+from forms.setup import ensure_services
 from search.models import SearchEntry
 
 
 class Command(BaseCommand):
-    help = "Create the page tree in az/en/ru, import the shipped legal acts and, in demo mode, the demo accounts and organizations."
+    help = "Create the page tree in az/en/ru with the e-services, import the shipped legal acts and, in demo mode, the demo accounts and organizations."
 
     def handle(self, *args, **options):
         locales = setup.ensure_locales()
         setup.ensure_site_tree(locales)
+        ensure_services()
         setup.ensure_moderation_workflow()
         setup.ensure_editor_groups()
         ensure_officer_group()

@@ -1,0 +1,54 @@
+"""Downloads of applicants' documents, served only after a permission check.
+
+Members of the filing's organization and people with the "eservices.view_filing"
+permission (ministry staff; superusers have every permission) get the file.
+Everyone else, signed in or not, gets 404, so a file id reveals nothing about
+whether the file exists.
+"""
+
+import logging
+
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from .models import FilingFile
+
+logger = logging.getLogger(__name__)
+
+VIEW_PERMISSION = "eservices.view_filing"
+
+
+def download_url_for_id(file_id: int) -> str:
+    return reverse("eservices:download", kwargs={"file_id": file_id})
+
+
+def download_url(file_row: FilingFile) -> str:
+    return download_url_for_id(file_row.pk)
+
+
+def visible_files(user):
+    """Return the FilingFiles ``user`` may download."""
+    if not user.is_authenticated:
+        return FilingFile.objects.none()
+    if user.has_perm(VIEW_PERMISSION):
+        return FilingFile.objects.all()
+    return FilingFile.objects.filter(filing__organization__memberships__user=user)
+
+
+@require_safe
+def download(request, file_id: int):
+    row = get_object_or_404(visible_files(request.user), pk=file_id)
+    try:
+        handle = row.file.storage.open(row.file.name, "rb")
+    except FileNotFoundError:
+        logger.error("Stored file missing: FilingFile %s at %s", row.pk, row.file.name)
+        raise Http404 from None
+
+    response = FileResponse(handle, as_attachment=True, filename=row.original_name, content_type=row.content_type)
+    # The browser should save the file rather than render it as a page of this site.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response

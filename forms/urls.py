@@ -1,0 +1,13 @@
+"""E-service addresses outside the service pages; mounted at /muracietler/."""
+
+from django.urls import path
+
+from . import applications, downloads
+
+app_name = "eservices"
+
+urlpatterns = [
+    path("", applications.my_applications, name="my_applications"),
+    path("<int:filing_id>/", applications.filing_detail, name="filing_detail"),
+    path("fayl/<int:file_id>/", downloads.download, name="download"),
+]
