@@ -4,10 +4,22 @@ from cms.legal.models import LegalAct
 
 from .models import SearchEntry
 from .normalise import exact_terms, folded_terms
+from .snippets import split_paragraphs
 
 
 def _terms(text: str) -> tuple[str, str]:
     return " ".join(exact_terms(text)), " ".join(folded_terms(text))
+
+
+def _body_terms(text: str) -> tuple[str, str]:
+    """Return the exact and folded terms of an article's text, one line per paragraph.
+
+    Snippets read the lines to choose a paragraph without normalising the
+    text again. Every engine tokenizes on any whitespace, so the newlines
+    change no term and no position.
+    """
+    lines = [_terms(paragraph) for paragraph in split_paragraphs(text)]
+    return "\n".join(exact for exact, _folded in lines), "\n".join(folded for _exact, folded in lines)
 
 
 def entries_for_act(act: LegalAct) -> list[SearchEntry]:
@@ -36,7 +48,7 @@ def entries_for_act(act: LegalAct) -> list[SearchEntry]:
     provisions = version.provisions.only("id", "kind", "number", "title", "text", "version_id")
     for provision in provisions:
         heading_exact, heading_folded = _terms(f"{provision.number} {provision.title}")
-        body_exact, body_folded = _terms(provision.text)
+        body_exact, body_folded = _body_terms(provision.text)
         entries.append(
             SearchEntry(
                 kind=SearchEntry.ARTICLE,

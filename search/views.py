@@ -17,6 +17,9 @@ from .snippets import highlight
 
 RESULTS_PER_PAGE = 20
 MAX_PAGE = 50
+# Columns that hits read: links, headings (``Provision.label`` reads the kind) and snippets.
+HIT_ACT_FIELDS = ("act__slug", "act__title", "act__current_version")
+HIT_PROVISION_FIELDS = ("provision__kind", "provision__number", "provision__slug", "provision__title", "provision__text")
 
 
 @dataclass
@@ -42,23 +45,39 @@ def run_search(text: str, filters: dict, page_number: int) -> tuple[int, list[Hi
         limit=RESULTS_PER_PAGE,
     )
     results = get_engine().search(query)
-    # Only the page's hits, with what links and snippets need; the links read
-    # act.current_version_id alone, so the version and its megabytes of text stay unloaded.
-    entries = SearchEntry.objects.select_related("act", "provision").in_bulk(
-        [entry.pk for entry in results.entries]
-    )
     base = library_url()
+    terms = query.folded_terms
     hits = []
-    for entry in results.entries:
-        entry = entries[entry.pk]
+    for entry in _with_acts_and_provisions(results.entries):
         if entry.provision is not None:
             url = links.provision_url(base, entry.act, entry.provision)
-            snippet = highlight(entry.provision.text, query.folded_terms)
+            snippet = highlight(entry.provision.text, terms, indexed_body=entry.body_folded)
         else:
             url = links.act_url(base, entry.act)
             snippet = ""
         hits.append(Hit(entry=entry, url=url, snippet=snippet))
     return results.count, hits, query
+
+
+def _with_acts_and_provisions(entries: list[SearchEntry]) -> list[SearchEntry]:
+    """Attach each entry's act and provision, loaded in one query with only what hits show.
+
+    The links read ``act.current_version_id`` alone, so the version and its
+    megabytes of text stay unloaded. An entry that a reindex deleted since
+    the search ran is left out.
+    """
+    loaded = (
+        SearchEntry.objects.select_related("act", "provision")
+        .only("act", "provision", *HIT_ACT_FIELDS, *HIT_PROVISION_FIELDS)
+        .in_bulk([entry.pk for entry in entries])
+    )
+    present = []
+    for entry in entries:
+        if entry.pk in loaded:
+            entry.act = loaded[entry.pk].act
+            entry.provision = loaded[entry.pk].provision
+            present.append(entry)
+    return present
 
 
 def page_number_from(raw) -> int:

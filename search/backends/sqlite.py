@@ -73,18 +73,21 @@ class SQLiteEngine(SearchEngine):
     def candidates(self, query):
         expression = match_expression(query)
         where, params = _filters(query)
+        # The join is needed only to filter. Without it SQLite reads no
+        # SearchEntry rows, which about halves the time of a query matching thousands.
+        source = f"{TABLE} f JOIN lawsearch_searchentry e ON e.id = f.rowid" if where else f"{TABLE} f"
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT count(*) FROM {TABLE} f JOIN lawsearch_searchentry e ON e.id = f.rowid "
-                f"WHERE {TABLE} MATCH %s{where}",
-                [expression, *params],
-            )
-            count = cursor.fetchone()[0]
-            cursor.execute(
                 f"SELECT f.rowid, bm25({TABLE}, {', '.join(map(str, WEIGHTS))}) AS rank "
-                f"FROM {TABLE} f JOIN lawsearch_searchentry e ON e.id = f.rowid "
-                f"WHERE {TABLE} MATCH %s{where} ORDER BY rank LIMIT %s",
+                f"FROM {source} WHERE {TABLE} MATCH %s{where} ORDER BY rank, f.rowid LIMIT %s",
                 [expression, *params, CANDIDATES],
             )
             # bm25() is lower for better matches; the shared ranking wants higher.
-            return count, [(entry_id, -rank) for entry_id, rank in cursor.fetchall()]
+            # The rowid breaks ties, so a page never depends on the query plan.
+            scored = [(entry_id, -rank) for entry_id, rank in cursor.fetchall()]
+            count = len(scored)
+            if count == CANDIDATES:
+                # Only a full list of candidates leaves matches uncounted.
+                cursor.execute(f"SELECT count(*) FROM {source} WHERE {TABLE} MATCH %s{where}", [expression, *params])
+                count = cursor.fetchone()[0]
+            return count, scored

@@ -4,6 +4,11 @@ import pytest
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_corpus")]
 
+# The most a search runs: the engine's query with all words, which finds
+# nothing, the query with any word and its count, then the candidates' rows,
+# the page's acts and articles (one query), the library page and its locale.
+MAX_SEARCH_QUERIES = 7
+
 
 def test_search_page_shows_highlighted_hits(client):
     response = client.get("/axtaris/", {"q": "qrant muqavilesi"})
@@ -50,6 +55,31 @@ def test_api_search_results(client):
     first = body["results"][0]
     assert set(first) == {"kind", "act", "article_number", "heading", "snippet", "url"}
     assert first["url"].startswith("http://testserver/qanunlar/")
+
+
+@pytest.mark.parametrize("query", ["qanun", "notariat", "sənədlərin ayrıca qovluqda saxlanması"])
+def test_api_search_query_count_is_fixed(client, django_assert_max_num_queries, query):
+    """Ranking, hits, acts and articles load in a fixed number of queries, however many hits there are."""
+    with django_assert_max_num_queries(MAX_SEARCH_QUERIES):
+        response = client.get("/api/v1/search/", {"q": query})
+
+    assert response.status_code == 200
+    assert response.json()["results"]
+
+
+def test_search_page_query_count_fixed(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    # Both match fewer entries than the engine's candidate limit, so the engine runs no count query.
+    counts = {}
+    for query in ("notariat", "donor"):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/axtaris/", {"q": query})
+        counts[len(response.context["hits"])] = len(captured)
+
+    assert len(counts) == 2
+    assert len(set(counts.values())) == 1
 
 
 @pytest.mark.parametrize(
