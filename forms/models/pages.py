@@ -56,14 +56,17 @@ class ServicePageForm(WagtailAdminFormPageForm):
         # Skip Wagtail's duplicate-label check, which compares generated names.
         cleaned_data = super(WagtailAdminFormPageForm, self).clean()
         forms = [form for form in self.formsets["form_fields"].forms if form.is_valid() and form.cleaned_data]
-        live = [form for form in forms if not form.cleaned_data.get("DELETE")]
-
-        taken = {form.instance.clean_name for form in live if form.instance.clean_name}
-        for form in live:
-            if not form.instance.clean_name:
-                form.instance.clean_name = unique_name(form.cleaned_data.get("label", ""), taken)
-                taken.add(form.instance.clean_name)
+        assign_clean_names([form.instance for form in forms if not form.cleaned_data.get("DELETE")])
         return cleaned_data
+
+
+def assign_clean_names(fields) -> None:
+    """Give each field without a name a unique one; named fields keep theirs."""
+    taken = {field.clean_name for field in fields if field.clean_name}
+    for field in fields:
+        if not field.clean_name:
+            field.clean_name = unique_name(field.label, taken)
+            taken.add(field.clean_name)
 
 
 class ServicePage(RoutablePageMixin, FormMixin, Page):
@@ -121,6 +124,11 @@ class ServicePage(RoutablePageMixin, FormMixin, Page):
 
     class Meta:
         verbose_name = _("e-service")
+
+    def save(self, *args, **kwargs):
+        # Pages built in code (or by an import) get unique names as the admin's do.
+        assign_clean_names(list(self.form_fields.all()))
+        return super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
