@@ -50,6 +50,9 @@ def site_url(tmp_path_factory, outbox):
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
         "DATABASE_URL": f"sqlite:///{database}",
         "EMAIL_FILE_PATH": str(outbox),
+        # Uploads and sample documents stay out of the repository's folders.
+        "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
+        "PRIVATE_MEDIA_ROOT": str(tmp_path_factory.mktemp("private")),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     manage = [sys.executable, str(ROOT / "manage.py")]

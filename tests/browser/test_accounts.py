@@ -2,6 +2,7 @@
 a colleague, lose the password and get back in by an e-mailed link."""
 
 import email
+import email.policy
 import json
 import re
 import time
@@ -24,12 +25,11 @@ def read_mail(outbox, to: str, seen: set, timeout: float = 10.0) -> str:
             for raw in path.read_text(encoding="utf-8").split("-" * 79):
                 if not raw.strip():
                     continue
-                message = email.message_from_string(raw.strip())
+                message = email.message_from_bytes(raw.strip().encode("utf-8"), policy=email.policy.default)
                 key = (path.name, message["Message-ID"])
                 if to in (message["To"] or "") and key not in seen:
                     seen.add(key)
-                    payload = message.get_payload(decode=True) or message.get_payload().encode()
-                    return payload.decode("utf-8") if isinstance(payload, bytes) else payload
+                    return message.get_content()
         time.sleep(0.2)
     raise AssertionError(f"No e-mail to {to} arrived")
 
