@@ -1,5 +1,6 @@
 """Django form fields for the e-service field types Wagtail does not have."""
 
+import re
 from decimal import Decimal
 
 from babel import Locale
@@ -46,12 +47,28 @@ class PhoneField(forms.CharField):
             validate_phone(value)
 
 
+# CLDR's territories that are not ISO 3166-1 countries: regions, dialect
+# areas, and places that share another country's code.
+NOT_COUNTRIES = {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ"}
+AZERBAIJANI_ALPHABET = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz"
+_AZ_ORDER = {letter: position for position, letter in enumerate(AZERBAIJANI_ALPHABET)}
+
+
+def _sort_key(name: str, language: str):
+    """Azerbaijani names sort by the Azerbaijani alphabet (Ç after C, Q after K);
+    others by case-folded text."""
+    if language != "az":
+        return name.casefold()
+    folded = name.replace("I", "ı").replace("İ", "i").lower()
+    return [_AZ_ORDER.get(letter, 100 + ord(letter)) for letter in folded]
+
+
 def country_choices() -> list[tuple[str, str]]:
     """Countries in the active language, Azerbaijan first, then by name."""
     language = (translation.get_language() or "az").split("-")[0]
     names = Locale.parse(language).territories
-    codes = [code for code in names if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "XA", "XB", "ZZ")]
-    ordered = sorted(codes, key=lambda code: names[code].casefold())
+    codes = [code for code in names if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES]
+    ordered = sorted(codes, key=lambda code: _sort_key(names[code], language))
     ordered.remove("AZ")
     return [("AZ", names["AZ"])] + [(code, names[code]) for code in ordered]
 
@@ -87,7 +104,7 @@ class MoneyField(forms.MultiValueField):
     default_error_messages = {
         "required": _("Enter the amount and choose its currency."),
         "incomplete": _("Enter the amount and choose its currency."),
-        "invalid_amount": _("Enter the amount as a number, for example 15000 or 15000.50."),
+        "invalid_amount": _("Enter the amount as a number with at most two decimals, for example 15000 or 15000,50."),
         "not_positive": _("The amount must be more than zero."),
         "too_large": _("The amount is too large."),
     }
@@ -107,19 +124,43 @@ class MoneyField(forms.MultiValueField):
         return {"amount": f"{amount:.2f}", "currency": currency}
 
 
+AMOUNT_CHARACTERS = re.compile(r"[0-9.,]+")
+GROUPED = re.compile(r"[0-9]{1,3}([.,][0-9]{3})+")
+
+
 def _parse_amount(raw: str, messages) -> Decimal:
-    # People write 15 000,50 or 15,000.50; a comma followed by exactly two
-    # digits at the end is a decimal comma, other commas and spaces group digits.
-    text = (raw or "").replace("\u00a0", "").replace(" ", "")
-    if "," in text and "." not in text and len(text.rsplit(",", 1)[1]) in (1, 2):
-        text = text.replace(",", ".")
-    text = text.replace(",", "")
-    try:
-        amount = Decimal(text)
-    except ArithmeticError:
-        raise ValidationError(messages["invalid_amount"], code="invalid_amount") from None
-    if not amount.is_finite():
+    """Read an amount as people write it in Azerbaijani, Russian or English.
+
+    ``15 000``, ``15.000`` and ``15,000`` are fifteen thousand; ``15000,50``
+    and ``15.000,50`` and ``15,000.50`` have fifty qəpik. Of two different
+    separators the last one is the decimal mark. A lone separator followed
+    by exactly three digits groups thousands, by one or two digits marks the
+    decimals; anything else (more than two decimals, letters, exponents) is
+    refused rather than guessed.
+    """
+    text = (raw or "").replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if not AMOUNT_CHARACTERS.fullmatch(text):
         raise ValidationError(messages["invalid_amount"], code="invalid_amount")
+
+    separators = [char for char in text if char in ".,"]
+    if len(set(separators)) == 2:
+        decimal_mark = text[max(text.rfind("."), text.rfind(","))]
+        grouped, _mark, fraction = text.rpartition(decimal_mark)
+        if decimal_mark in grouped or not (grouped.isdigit() or GROUPED.fullmatch(grouped)):
+            raise ValidationError(messages["invalid_amount"], code="invalid_amount")
+        whole = grouped.replace("." if decimal_mark == "," else ",", "")
+    elif len(set(separators)) == 1 and GROUPED.fullmatch(text):
+        whole, fraction = text.replace(separators[0], ""), ""
+    elif len(separators) == 1:
+        whole, _mark, fraction = text.partition(separators[0])
+    elif not separators:
+        whole, fraction = text, ""
+    else:
+        raise ValidationError(messages["invalid_amount"], code="invalid_amount")
+
+    if not whole.isdigit() or len(fraction) > 2 or (fraction and not fraction.isdigit()):
+        raise ValidationError(messages["invalid_amount"], code="invalid_amount")
+    amount = Decimal(f"{whole}.{fraction or '0'}")
     if amount <= 0:
         raise ValidationError(messages["not_positive"], code="not_positive")
     if amount > MAX_AMOUNT:
