@@ -48,6 +48,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         import_files(SESSION_ACTS)
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in Azerbaijani, whatever language the previous one left active."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def client():
     return Client()

@@ -64,3 +64,13 @@ def make_organization(owner, *, name: str = "“Gənc Hüquqşünaslar” İctim
         email="info@example.org",
     )
     return membership.create_organization(organization, owner)
+
+
+def translated(message: str, language: str = "az", **values) -> str:
+    """``message`` as the catalogue of ``language`` has it today, with ``values`` filled in."""
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    with translation.override(language):
+        text = gettext(message)
+    return text % values if values else text

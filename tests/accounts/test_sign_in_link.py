@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from cms.accounts.models import SignInLink
 from cms.accounts.tokens import hash_secret
-from tests.accounts.people import link_path, make_person, signed_in_user_id
+from tests.accounts.people import link_path, make_person, signed_in_user_id, translated
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +67,7 @@ def test_link_sent_to_verified_address_only(client):
     request_link(client, "nobody@example.az")
 
     assert [message.to for message in mail.outbox] == [["aynur@example.az"]]
-    assert mail.outbox[0].subject == "Your link to sign in"
+    assert mail.outbox[0].subject == translated("Your link to sign in")
     assert link_path(mail.outbox[0]).startswith("/hesab/giris-linki/")
     assert SignInLink.objects.count() == 1
 

@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 
-from tests.accounts.people import PASSWORD, link_path, mail_to, make_person, sign_in, signed_in_user_id
+from tests.accounts.people import PASSWORD, link_path, mail_to, make_person, sign_in, signed_in_user_id, translated
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def test_sign_up_sends_confirmation_to_folded_address(client):
     assert user.email == "aynur@example.az"
     assert list(EmailAddress.objects.values_list("email", "verified")) == [("aynur@example.az", False)]
     assert [message.to for message in mail.outbox] == [["aynur@example.az"]]
-    assert mail.outbox[0].subject == "Confirm your e-mail address"
+    assert mail.outbox[0].subject == translated("Confirm your e-mail address")
     assert "/hesab/confirm-email/" in link_path(mail.outbox[0])
 
 
@@ -101,7 +101,7 @@ def test_unconfirmed_person_cannot_sign_in(client):
     assert signed_in_user_id(client) is None
     assert client.get("/hesab/").status_code == 302
     # allauth sends a fresh confirmation instead of signing in.
-    assert [message.subject for message in mail_to("nigar@example.az")] == ["Confirm your e-mail address"]
+    assert [message.subject for message in mail_to("nigar@example.az")] == [translated("Confirm your e-mail address")]
 
 
 def test_duplicate_sign_up_in_other_case_creates_no_account(client):
@@ -218,7 +218,7 @@ def test_reset_sends_one_mail_to_known_address(client):
     request_reset(client, "aynur@example.az")
 
     assert [message.to for message in mail.outbox] == [["aynur@example.az"]]
-    assert mail.outbox[0].subject == "Reset your password"
+    assert mail.outbox[0].subject == translated("Reset your password")
     assert "/hesab/password/reset/key/" in link_path(mail.outbox[0])
 
 

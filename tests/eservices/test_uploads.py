@@ -39,6 +39,7 @@ from forms.sniffing import DOCX, JPG, PDF, PNG, XLSX
 
 from . import files
 from .conftest import SERVICE_PATH
+from tests.accounts.people import translated
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_media_root")]
 
@@ -359,11 +360,12 @@ def test_disguised_upload_posted_through_client_rejected(member_client, filing):
     response = member_client.post(
         "/sinaq-yukleme/",
         {"filing": filing.pk, "document": upload(files.html_bytes(), "sened.pdf")},
-        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     assert response.status_code == 400
-    assert response.json() == {"errors": {"document": ["The selected file must be a PDF, JPG or PNG"]}}
+    listed = translated("%(first)s or %(last)s", first="PDF, JPG", last="PNG")
+    expected = translated("The selected file must be a %(types)s", types=listed)
+    assert response.json() == {"errors": {"document": [expected]}}
     assert FilingFile.objects.count() == 0
 
 

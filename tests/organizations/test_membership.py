@@ -4,6 +4,7 @@ manage members, single-use invitations, and an audit entry for each change."""
 from datetime import timedelta
 
 import pytest
+from django.utils import translation
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.cache import cache
@@ -16,7 +17,7 @@ from cms.organizations import membership
 from cms.organizations.choices import Role
 from cms.organizations.models import Invitation, Membership
 from cms.organizations.notifications import send_invitation
-from tests.accounts.people import link_path, make_organization, make_person
+from tests.accounts.people import link_path, make_organization, make_person, translated
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +112,7 @@ def test_last_owner_message_says_what_to_do(organization, owner):
         membership.leave(owner_membership(organization, owner))
 
     assert raised.value.messages == [
-        "An organization must keep at least one owner. Make another member an owner first."
+        translated("An organization must keep at least one owner. Make another member an owner first.")
     ]
 
 
@@ -269,9 +270,13 @@ def test_send_invitation_mails_link(organization, owner):
     send_invitation(invitation, secret)
 
     assert [message.to for message in mail.outbox] == [["leyla@example.org"]]
-    assert mail.outbox[0].subject == f"Invitation to join {organization.name}"
+    assert mail.outbox[0].subject == translated("Invitation to join %(name)s", name=organization.name)
     assert link_path(mail.outbox[0]) == f"/teskilatlar/devet/{secret}/"
-    assert "aysel@example.org invites you" in mail.outbox[0].body
+    assert translated(
+        "%(inviter)s invites you to act for %(name)s on Fərdi Elektron Pəncərə.",
+        inviter="aysel@example.org",
+        name=organization.name,
+    ) in mail.outbox[0].body
 
 
 def test_send_invitation_in_invitee_language(organization, owner):
@@ -389,7 +394,10 @@ def test_accept_by_other_account_is_refused(organization, owner):
     invitation.refresh_from_db()
     assert refused_code(raised) == "wrong_account"
     assert raised.value.messages == [
-        "This invitation was sent to leyla@example.org. Sign in with that address to accept it."
+        translated(
+            "This invitation was sent to %(email)s. Sign in with that address to accept it.",
+            email="leyla@example.org",
+        )
     ]
     assert invitation.is_pending
     assert "kenar@example.org" not in roles(organization)
@@ -492,7 +500,10 @@ def test_restored_access_makes_new_owner(organization, owner):
     membership.accept_invitation(invitation, new_owner)
 
     assert roles(organization)["yeni.sahib@example.org"] == Role.OWNER
-    assert "Ministry of Justice has restored access" in mail.outbox[0].body
+    assert translated(
+        "After checking your identity, the Ministry of Justice has restored access to %(name)s for you, as its owner.",
+        name=organization.name,
+    ) in mail.outbox[0].body
 
 
 def test_owner_invitation_raises_existing_member(organization, owner, member):

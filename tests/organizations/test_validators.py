@@ -1,6 +1,7 @@
 """VÖEN and phone numbers: normal forms, checks and display (cms.organizations.validators)."""
 
 import pytest
+from django.utils import translation
 from django.core.exceptions import ValidationError
 
 from cms.organizations.validators import (
@@ -12,6 +13,13 @@ from cms.organizations.validators import (
 )
 
 # --- VÖEN ----------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read messages in English, the source language."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.parametrize(
