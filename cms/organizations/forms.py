@@ -1,9 +1,11 @@
 """Forms applicants fill in about their organization and its members."""
 
+import unicodedata
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.accounts.emails import fold_email
+from cms.accounts.emails import fold_email, validate_deliverable
 
 from .choices import LegalForm, Role
 from .models import Organization
@@ -47,6 +49,15 @@ class OrganizationForm(forms.ModelForm):
         self.fields["legal_form"].choices = LegalForm.choices
         self.fields["region"].choices = [("", _("Choose a region"))] + list(self.fields["region"].choices)[1:]
 
+    def clean_name(self):
+        # A name is one line of visible text: line breaks would inject lines
+        # into e-mails, and direction overrides would disguise it.
+        name = self.cleaned_data["name"]
+        visible = "".join(
+            " " if char.isspace() else char for char in name if char.isspace() or unicodedata.category(char)[0] != "C"
+        )
+        return " ".join(visible.split())
+
     def clean_voen(self):
         voen = normalise_voen(self.cleaned_data["voen"])
         taken = Organization.objects.filter(voen=voen).exclude(pk=self.instance.pk)
@@ -71,7 +82,9 @@ class OrganizationForm(forms.ModelForm):
         return normalise_phone(self.cleaned_data["phone"])
 
     def clean_email(self):
-        return fold_email(self.cleaned_data["email"])
+        email = fold_email(self.cleaned_data["email"])
+        validate_deliverable(email)
+        return email
 
 
 class InviteForm(forms.Form):
@@ -89,4 +102,6 @@ class InviteForm(forms.Form):
     )
 
     def clean_email(self):
-        return fold_email(self.cleaned_data["email"])
+        email = fold_email(self.cleaned_data["email"])
+        validate_deliverable(email)
+        return email

@@ -20,6 +20,8 @@ from .models import Invitation, Membership, Organization
 from .notifications import send_invitation
 
 MEMBER_ACTIONS = ("remove", "make-owner", "make-member", "transfer")
+# Fields the ministry checks against the state register when it verifies.
+REGISTER_FIELDS = {"name", "legal_form", "voen", "registration_number", "registration_date"}
 
 
 def _organization_for(user, pk) -> tuple[Organization, Membership]:
@@ -58,14 +60,26 @@ def edit(request, pk):
     if not member.is_owner:
         raise PermissionDenied
 
+    was_verified = organization.is_verified
     form = OrganizationForm(request.POST or None, instance=organization)
     if request.method == "POST" and form.is_valid():
         changes = audit.changed_fields(form)
+        register_changed = bool(REGISTER_FIELDS & set(changes))
         with transaction.atomic():
             form.save()
             if changes:
                 audit.record(organization, "organizations.edited", request.user, changes=changes)
+            if was_verified and register_changed:
+                # The ministry verified other values; the new ones need a new check.
+                membership.set_verified(
+                    organization, request.user, note=_("Register details changed by an owner."), verified=False
+                )
         messages.success(request, _("The organization's details have been saved."))
+        if was_verified and register_changed:
+            messages.warning(
+                request,
+                _("Because the name, legal form, VÖEN or state registration changed, the ministry will verify the organization again."),
+            )
         return redirect("organizations:detail", pk=organization.pk)
     return render(request, "organizations/edit.html", {"form": form, "organization": organization})
 

@@ -369,6 +369,48 @@ def test_owner_edits_and_change_is_logged(organization, owner):
     assert edited.user_id == owner.pk
 
 
+def verified(organization):
+    staff = make_person("yoxlayici@example.az")
+    membership.set_verified(organization, staff, "Reyestrdən çıxarış № 17")
+    organization.refresh_from_db()
+    return organization
+
+
+def test_changing_register_details_withdraws_verification(organization, owner):
+    verified(organization)
+    current = form_data(
+        name=organization.name,
+        legal_form=organization.legal_form,
+        voen=organization.voen,
+        registration_number=organization.registration_number,
+        registration_date=organization.registration_date.isoformat() if organization.registration_date else "",
+    )
+
+    response = signed_in_as(owner).post(f"/teskilatlar/{organization.pk}/deyis/", {**current, "name": "Yeni ad"})
+
+    organization.refresh_from_db()
+    assert response.status_code == 302
+    assert not organization.is_verified
+    assert ModelLogEntry.objects.for_instance(organization).filter(action="organizations.unverified").count() == 1
+
+
+def test_changing_contact_details_keeps_verification(organization, owner):
+    verified(organization)
+    current = form_data(
+        name=organization.name,
+        legal_form=organization.legal_form,
+        voen=organization.voen,
+        registration_number=organization.registration_number,
+        registration_date=organization.registration_date.isoformat() if organization.registration_date else "",
+    )
+
+    signed_in_as(owner).post(f"/teskilatlar/{organization.pk}/deyis/", {**current, "phone": "+994 12 345 67 89"})
+
+    organization.refresh_from_db()
+    assert organization.phone == "+994123456789"
+    assert organization.is_verified
+
+
 # --- Leaving -------------------------------------------------------------------
 
 
@@ -605,3 +647,11 @@ def test_sign_in_from_invitation_comes_back(organization, owner):
     assert f'name="next" value="{path}"' in login_page.content.decode()
     assert response.status_code == 302
     assert response["Location"] == path
+
+
+def test_organization_name_is_one_line_of_visible_text(owner):
+    client = signed_in_as(owner)
+
+    client.post(f"/en{CREATE_URL}", form_data(name="“Gənclər\nBirliyi”\u202e\u200b  İctimai"))
+
+    assert Organization.objects.get().name == "“Gənclər Birliyi” İctimai"
