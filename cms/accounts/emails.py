@@ -10,6 +10,9 @@ look-alike address receive another person's reset link.
 
 import unicodedata
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
 COMBINING_DOT_ABOVE = "\u0307"
 
 
@@ -20,3 +23,21 @@ def fold_email(address: str) -> str:
 
     # Text lowered elsewhere (``"İ".lower()``) arrives as i + U+0307.
     return folded.replace("i" + COMBINING_DOT_ABOVE, "i")
+
+
+def validate_deliverable(address: str) -> None:
+    """Refuse addresses our e-mails cannot reach.
+
+    Mail servers without SMTPUTF8 cannot deliver to a mailbox name with
+    letters outside ASCII (``şəhla@…``, ``mıke@…``), so such an account
+    could never be confirmed or recover its password.
+    """
+    local_part = address.rpartition("@")[0]
+    if not local_part.isascii():
+        raise ValidationError(
+            _(
+                "Use an address whose part before @ has only Latin letters without Azerbaijani letters "
+                "(ə, ı, ş, ç, ğ, ö, ü), digits, dots, hyphens or underscores: e-mails cannot reach other addresses."
+            ),
+            code="undeliverable",
+        )

@@ -3,7 +3,7 @@
 
 from allauth.account import forms as allauth_forms
 
-from .emails import fold_email
+from .emails import fold_email, validate_deliverable
 
 
 class _LabelledNotPlaceheld:
@@ -27,7 +27,16 @@ class _FoldedEmailMixin:
         return super().clean_email()
 
 
-class SignupForm(_LabelledNotPlaceheld, _FoldedEmailMixin, allauth_forms.SignupForm):
+class _DeliverableEmailMixin:
+    """New addresses must be ones our e-mails can reach."""
+
+    def clean_email(self) -> str:
+        email = super().clean_email()
+        validate_deliverable(email)
+        return email
+
+
+class SignupForm(_LabelledNotPlaceheld, _DeliverableEmailMixin, _FoldedEmailMixin, allauth_forms.SignupForm):
     pass
 
 
@@ -35,5 +44,5 @@ class ResetPasswordForm(_LabelledNotPlaceheld, _FoldedEmailMixin, allauth_forms.
     pass
 
 
-class AddEmailForm(_LabelledNotPlaceheld, _FoldedEmailMixin, allauth_forms.AddEmailForm):
+class AddEmailForm(_LabelledNotPlaceheld, _DeliverableEmailMixin, _FoldedEmailMixin, allauth_forms.AddEmailForm):
     pass

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
-from cms.accounts.emails import fold_email
+from cms.accounts.emails import fold_email, validate_deliverable
 
 from ..choices import LegalForm
 from ..forms import OrganizationForm
@@ -84,4 +84,6 @@ class RestoreAccessForm(forms.Form):
         ) % {"days": INVITATION_LIFETIME.days}
 
     def clean_email(self):
-        return fold_email(self.cleaned_data["email"])
+        email = fold_email(self.cleaned_data["email"])
+        validate_deliverable(email)
+        return email
