@@ -37,9 +37,23 @@ def visible_files(user):
     return FilingFile.objects.filter(filing__organization__memberships__user=user)
 
 
+def requesting_user(request):
+    """The signed-in person, or the owner of a bearer token: apps download
+    the files that /api/v1/filings/ lists with the token they used there."""
+    from rest_framework.exceptions import AuthenticationFailed
+
+    from cms.api.authentication import BearerTokenAuthentication
+
+    try:
+        found = BearerTokenAuthentication().authenticate(request)
+    except AuthenticationFailed:
+        raise Http404 from None
+    return found[0] if found else request.user
+
+
 @require_safe
 def download(request, file_id: int):
-    row = get_object_or_404(visible_files(request.user), pk=file_id)
+    row = get_object_or_404(visible_files(requesting_user(request)), pk=file_id)
     try:
         handle = row.file.storage.open(row.file.name, "rb")
     except FileNotFoundError:

@@ -1,7 +1,8 @@
 """One error shape for the whole API: ``{"detail": "...", "errors": {"field": ["..."]}}``."""
 
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import ValidationError
+from django.http import Http404
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
@@ -12,6 +13,11 @@ def form_errors(form) -> dict[str, list[str]]:
 
 def exception_handler(exc, context):
     response = drf_exception_handler(exc, context)
+    if response is not None and isinstance(exc, (Http404, NotFound)):
+        # Django's message names the model ("No Filing matches…"): say the same
+        # thing for every missing or hidden object, in the reader's language.
+        response.data = {"detail": _("Not found.")}
+        return response
     if response is None or not isinstance(exc, ValidationError):
         return response
 

@@ -1,4 +1,11 @@
-from django.urls import include, path
+"""API addresses.
+
+Each address also answers without its trailing slash: an app that POSTs to
+/auth/token would otherwise get a redirect that drops its request body. The
+schema lists only the canonical form, with the slash.
+"""
+
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
@@ -10,13 +17,22 @@ from .search import SearchView
 router = SimpleRouter()
 router.register("legal-acts", LegalActViewSet, basename="legal-act")
 router.register("filings", FilingViewSet, basename="filing")
+slashless_router = SimpleRouter(trailing_slash="")
+slashless_router.register("legal-acts", LegalActViewSet, basename="legal-act-slashless")
+slashless_router.register("filings", FilingViewSet, basename="filing-slashless")
+
+ENDPOINTS = [
+    ("search", SearchView, "api-search"),
+    ("auth/token", TokenView, "api-auth-token"),
+    ("auth/token/revoke", RevokeTokenView, "api-auth-token-revoke"),
+    ("auth/password-reset", PasswordResetView, "api-auth-password-reset"),
+    ("me", MeView, "api-me"),
+]
 
 urlpatterns = [
     path("", include(router.urls)),
-    path("search/", SearchView.as_view(), name="api-search"),
-    path("auth/token/", TokenView.as_view(), name="api-auth-token"),
-    path("auth/token/revoke/", RevokeTokenView.as_view(), name="api-auth-token-revoke"),
-    path("auth/password-reset/", PasswordResetView.as_view(), name="api-auth-password-reset"),
-    path("me/", MeView.as_view(), name="api-me"),
+    *[path(f"{route}/", view.as_view(), name=name) for route, view, name in ENDPOINTS],
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("", include(slashless_router.urls)),
+    *[re_path(rf"^{route}$", view.as_view()) for route, view, _name in ENDPOINTS],
 ]

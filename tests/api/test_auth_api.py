@@ -769,3 +769,12 @@ def test_schema_generates_without_warnings(tmp_path):
     assert set(schema["components"]["schemas"]["Account"]["properties"]) == {
         "email", "language", "date_joined", "two_factor", "organizations",
     }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/api/v1/auth/token", "/api/v1/auth/password-reset", "/api/v1/legal-acts"])
+def test_addresses_without_trailing_slash_answer_directly(client, url):
+    response = client.post(url, data="{}", content_type="application/json")
+
+    assert response.status_code in (400, 405)
+    assert response.status_code != 301

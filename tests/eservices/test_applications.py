@@ -5,6 +5,7 @@ import pytest
 from wagtail.models import APIToken
 
 from forms.models import Filing, FilingEvent, FilingStatus
+from tests.accounts.people import translated
 
 from .conftest import make_organization, make_person
 
@@ -164,3 +165,32 @@ def test_second_organization_filings_appear_for_a_member_of_both(client, member,
     response = client.get("/api/v1/filings/", **bearer(member))
 
     assert response.json()["count"] == 3
+
+
+def test_api_file_links_work_with_the_token(client, member, outsider, filings, private_media_root):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from forms import uploads
+
+    from .files import pdf_bytes
+
+    row = uploads.store(filings["draft"], "senedler", SimpleUploadedFile("sened.pdf", pdf_bytes()), member)
+    detail = client.get(f"/api/v1/filings/{filings['draft'].pk}/", **bearer(member)).json()
+    url = detail["files"][0]["url"].replace("http://testserver", "")
+
+    own = client.get(url, **bearer(member))
+    foreign = client.get(url, **bearer(outsider))
+    forged = client.get(url, HTTP_AUTHORIZATION="Bearer wagtail_not-a-token")
+
+    assert own.status_code == 200
+    assert b"".join(own.streaming_content) == pdf_bytes()
+    assert foreign.status_code == 404
+    assert forged.status_code == 404
+    assert row.pk == detail["files"][0]["id"]
+
+
+def test_api_404_says_the_same_for_hidden_and_missing_filings(client, member, filings):
+    hidden = client.get(f"/api/v1/filings/{filings['foreign'].pk}/", **bearer(member))
+
+    assert hidden.json() == {"detail": translated("Not found.")}
+    assert "Filing" not in hidden.content.decode()
