@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.html import conditional_escape
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
 
 from . import formfields
@@ -42,6 +43,15 @@ class ServiceFormBuilder(FormBuilder):
         options["max_length"] = 10_000
         options.setdefault("widget", forms.Textarea(attrs={"rows": 5}))
         return forms.CharField(**options)
+
+    def create_date_field(self, field, options):
+        options.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+        return formfields.BoundedDateField(**options)
+
+    def create_dropdown_field(self, field, options):
+        # A select with no empty first option answers itself when left alone.
+        options["choices"] = [("", _("Choose one"))] + self.get_formatted_field_choices(field)
+        return forms.ChoiceField(**options)
 
     def create_voen_field(self, field, options):
         return formfields.VoenField(**options)

@@ -22,6 +22,7 @@ from cms.organizations.models import Membership
 
 from . import rules, uploads
 from .answers import answer_for
+from .choice_translation import in_page_language
 from .flow_steps import build_step_form, drop_errors_of_empty_fields, save_step, unfinished_steps, validate
 from .flow_submit import DeclarationForm, Outcome, submit_filing
 from .models import Filing, FilingEvent, FilingStatus
@@ -137,7 +138,8 @@ def landing(page, request, start_form=None):
 
 def start(page, request):
     if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+        # Reached by a language switch or a bookmark: the choice is on the landing page.
+        return redirect(page.url)
     if not request.user.is_authenticated:
         return redirect_to_login(page.url)
 
@@ -271,10 +273,11 @@ def check_answers(page, request, filing):
 def answer_sections(page, filing, steps, *, change_links: bool) -> list[dict]:
     """Per step: its title, its answers and the link to change them."""
     files_by_id = {row.pk: row for row in filing.files.all()}
+    stored = in_page_language(page, filing.form_data)
     sections = []
     for current in steps:
         answers = [
-            answer_for(definition, filing.form_data, files_by_id, uploads.download_url) for definition in current.fields
+            answer_for(definition, stored, files_by_id, uploads.download_url) for definition in current.fields
         ]
         sections.append(
             {

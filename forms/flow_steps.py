@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import rules, uploads
 from .answers import as_form_data, is_file_answer, to_stored
+from .choice_translation import in_page_language
 from .models import Filing
 
 FILE_TYPE = "file"
@@ -73,15 +74,16 @@ def describe_file_limits(definition) -> str:
 def build_step_form(page, step, filing, data=None, files=None) -> StepForm:
     """Build the step's form with the stored answers as initial values, bound when ``data`` is given."""
     form_class = page.form_builder(step.fields).get_form_class()
-    form = form_class(data, files, initial=_initial_answers(step, filing), page=page)
+    form = form_class(data, files, initial=_initial_answers(page, step, filing), page=page)
     step_form = StepForm(page=page, step=step, filing=filing, form=form)
     for name in step_form.file_names:
         _prepare_file_field(step_form, name)
     return step_form
 
 
-def _initial_answers(step, filing) -> dict:
-    initial = {name: filing.form_data[name] for name in step.names if filing.form_data.get(name) is not None}
+def _initial_answers(page, step, filing) -> dict:
+    answers = in_page_language(page, filing.form_data)
+    initial = {name: answers[name] for name in step.names if answers.get(name) is not None}
     file_names = [name for name, value in initial.items() if is_file_answer(value)]
     if file_names:
         # A file answer counts only while its FilingFile still exists.
@@ -108,7 +110,8 @@ def validate(step_form: StepForm) -> bool:
         if name in step_form.form.cleaned_data:
             uploads.resolve_reuse(step_form.form, name, step_form.filing)
 
-    answers = {**step_form.filing.form_data, **_answers_from(step_form)}
+    stored = in_page_language(step_form.page, step_form.filing.form_data)
+    answers = {**stored, **_answers_from(step_form)}
     for name, message in rules.rule_errors(step_form.page, answers, step_form.definitions).items():
         if name in step_form.form.fields and name not in step_form.form.errors:
             step_form.form.add_error(name, message)
@@ -221,7 +224,7 @@ def step_is_complete(page, step, filing) -> bool:
     step to choose again.
     """
     unbound = build_step_form(page, step, filing)
-    data = as_form_data(unbound.form, filing.form_data)
+    data = as_form_data(unbound.form, in_page_language(page, filing.form_data))
     bound = build_step_form(page, step, filing, data=data, files=MultiValueDict())
     return validate(bound)
 

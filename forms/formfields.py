@@ -1,6 +1,7 @@
 """Django form fields for the e-service field types Wagtail does not have."""
 
 import re
+from datetime import date
 from decimal import Decimal
 
 from babel import Locale
@@ -168,6 +169,23 @@ def _parse_amount(raw: str, messages) -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+
+
+class BoundedDateField(forms.DateField):
+    """A date a filing can mean: typing 2999 or 0001 is a slip, not an answer."""
+
+    default_error_messages = {
+        "out_of_range": _("Enter a date between 1900 and 2100, for example 01.09.2026."),
+    }
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not EARLIEST_DATE <= value <= LATEST_DATE:
+            raise ValidationError(self.error_messages["out_of_range"], code="out_of_range")
+
+
 class DateRangeWidget(forms.MultiWidget):
     template_name = "eservices/widgets/date_range.html"
 
@@ -192,7 +210,7 @@ class DateRangeField(forms.MultiValueField):
     }
 
     def __init__(self, **kwargs):
-        super().__init__(fields=[forms.DateField(), forms.DateField()], require_all_fields=True, **kwargs)
+        super().__init__(fields=[BoundedDateField(), BoundedDateField()], require_all_fields=True, **kwargs)
 
     def compress(self, values):
         if not values:

@@ -66,7 +66,7 @@ def deadline_warnings(page, answers: dict) -> list[str]:
             "The 15-day deadline for registration ended on %(date)s. You can still submit, but filing late "
             "is an administrative offence (Code of Administrative Offences, Article 432)."
         )
-        % {"date": formats.date_format(deadline, "j F Y")}
+        % {"date": formats.date_format(deadline)}
     ]
 
 

@@ -265,10 +265,12 @@ def test_start_with_tampered_id_is_404(member_client, organization, service_page
     assert Filing.objects.count() == 0
 
 
-def test_start_only_by_post(member_client, organization, service_page):
+def test_start_by_get_returns_to_the_landing_page(member_client, organization, service_page):
+    # A language switch or a bookmark can open the start address; only a POST starts.
     response = member_client.get(f"{SERVICE_PATH}basla/")
 
-    assert response.status_code == 405
+    assert response.status_code == 302
+    assert response["Location"] == SERVICE_PATH
     assert Filing.objects.count() == 0
 
 
