@@ -1,6 +1,7 @@
 """Set up the site and load the shipped content. Safe to run again: it changes only what is missing."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -27,6 +28,10 @@ class Command(BaseCommand):
 
         if settings.DEMO_MODE:
             accounts = setup.ensure_demo_accounts()
+            # The demo moderator also plays the ministry officer who verifies
+            # organizations and restores access.
+            officers = ensure_officer_group()
+            officers.user_set.add(*get_user_model().objects.filter(username=setup.DEMO_MODERATOR[0]))
             self.stdout.write("")
             self.stdout.write(f"Admin: {settings.SITE_BASE_URL}/admin/ (demo accounts, local demo mode only)")
             for username, password, group in accounts:
