@@ -42,7 +42,7 @@ def _in_own_words(value: str, lists: list[list[str]]) -> str:
 
 
 def in_page_language(page, form_data: dict) -> dict:
-    """``form_data`` with every choice answer worded as on ``page``."""
+    """Return ``form_data`` with every choice answer worded as on ``page``."""
     tables = _choice_tables(page)
     if not tables:
         return form_data

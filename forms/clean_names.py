@@ -37,7 +37,7 @@ def base_name(label: str) -> str:
 
 
 def unique_name(label: str, taken: set[str]) -> str:
-    """A name for ``label`` that is not in ``taken``: ``seher``, then ``seher_2``…"""
+    """Return a name for ``label`` that is not in ``taken``: ``seher``, then ``seher_2``…"""
     name = base_name(label)
     if name not in taken:
         return name

@@ -38,8 +38,8 @@ def visible_files(user):
 
 
 def requesting_user(request):
-    """The signed-in person, or the owner of a bearer token: apps download
-    the files that /api/v1/filings/ lists with the token they used there."""
+    """Return the signed-in person, or the owner of a bearer token, because apps
+    download the files that /api/v1/filings/ lists with the token they used there."""
     from rest_framework.exceptions import AuthenticationFailed
 
     from cms.api.authentication import BearerTokenAuthentication

@@ -1,5 +1,5 @@
-"""How django-allauth fits this site: folded e-mail addresses, a profile for
-every new person, and e-mails in the recipient's language."""
+"""The django-allauth adapters of this site: folded e-mail addresses, a
+profile for every new person, and e-mails in the recipient's language."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
@@ -10,7 +10,7 @@ from .models import Profile
 
 
 def recipient_language(user) -> str:
-    """The language a person reads e-mails in: chosen at sign-up, else the page's."""
+    """Return the language a person reads e-mails in: chosen at sign-up, else the page's."""
     profile = getattr(user, "profile", None) if user is not None and user.pk else None
     if profile is not None:
         return profile.language
@@ -18,8 +18,8 @@ def recipient_language(user) -> str:
 
 
 def user_display(user) -> str:
-    """How django-allauth names a person: usernames are generated and never
-    shown, people know their address."""
+    """Return the name django-allauth shows for a person: the e-mail address,
+    because usernames are generated and never shown."""
     return user.email
 
 

@@ -18,7 +18,7 @@ from .tokens import hash_secret, new_secret
 
 
 def find_user(email: str):
-    """The active person whose verified address is ``email``, or None."""
+    """Return the active person whose verified address is ``email``, or None."""
     from allauth.account.models import EmailAddress
 
     address = (
@@ -30,7 +30,7 @@ def find_user(email: str):
 
 
 def send_sign_in_link(email: str) -> None:
-    """E-mail a link if the address belongs to someone; say nothing either way."""
+    """E-mail a link if the address belongs to someone. The caller shows the same page either way."""
     user = find_user(email)
     if user is None:
         return

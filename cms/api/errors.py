@@ -14,8 +14,8 @@ def form_errors(form) -> dict[str, list[str]]:
 def exception_handler(exc, context):
     response = drf_exception_handler(exc, context)
     if response is not None and isinstance(exc, (Http404, NotFound)):
-        # Django's message names the model ("No Filing matches…"): say the same
-        # thing for every missing or hidden object, in the reader's language.
+        # Django's message names the model ("No Filing matches…"), so every missing
+        # or hidden object gets the same message, in the reader's language.
         response.data = {"detail": _("Not found.")}
         return response
     if response is None or not isinstance(exc, ValidationError):

@@ -18,7 +18,7 @@ def normalise_voen(value: str) -> str:
 
 
 def validate_voen(value: str) -> None:
-    """A VÖEN (taxpayer identification number) is ten digits."""
+    """Check that a VÖEN (taxpayer identification number) is ten digits."""
     # [0-9], not \d: \d also matches Arabic-Indic and other Unicode digits.
     if not re.fullmatch(r"[0-9]{10}", value or ""):
         raise ValidationError(

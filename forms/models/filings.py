@@ -77,7 +77,7 @@ class Filing(models.Model):
         return self.status in EDITABLE_STATUSES
 
     def service_url(self, suffix: str = "") -> str:
-        """An address under the service page, in the reader's language when it exists."""
+        """Return an address under the service page, in the reader's language when it exists."""
         return self.page.localized.get_url() + suffix
 
     @property

@@ -144,7 +144,7 @@ class ServicePage(RoutablePageMixin, FormMixin, Page):
     # --- Steps ----------------------------------------------------------------
 
     def get_steps(self):
-        """The form split at section breaks: a list of ``forms.flow.Step``."""
+        """Split the form at its section breaks into a list of ``forms.steps.Step``."""
         from ..steps import split_into_steps
 
         return split_into_steps(self.get_form_fields())

@@ -29,7 +29,7 @@ def is_checkbox(field) -> bool:
 
 @register.simple_tag
 def control(field):
-    """The field's widget with classes and ARIA attributes for its state."""
+    """Render the field's widget with classes and ARIA attributes for its state."""
     widget = field.field.widget
     attrs = {}
     described_by = []
