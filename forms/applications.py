@@ -2,11 +2,14 @@
 to, and one filing's status and history."""
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from cms.organizations import audit
 from cms.organizations.models import Organization
 
 from .models import Filing, FilingStatus
@@ -73,3 +76,21 @@ def filing_detail(request, filing_id):
         "files": filing.files.all(),
     }
     return render(request, "eservices/filing_detail.html", context)
+
+
+@login_required
+def delete_draft(request, filing_id):
+    """Confirm, then delete a draft nobody has submitted; submitted filings stay for good."""
+    filing = get_object_or_404(
+        Filing.objects.for_user(request.user).select_related("page", "organization"),
+        pk=filing_id,
+        status=FilingStatus.DRAFT,
+    )
+    if request.method == "POST":
+        title = filing.page.localized.title
+        with transaction.atomic():
+            audit.record(filing.organization, "organizations.draft_deleted", request.user, service=title)
+            filing.delete()
+        messages.success(request, _("The draft application has been deleted."))
+        return redirect("eservices:my_applications")
+    return render(request, "eservices/delete_draft.html", {"filing": filing})

@@ -7,6 +7,7 @@ nothing. Signed-out visitors are sent to sign in first.
 """
 
 import functools
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django import forms
@@ -16,6 +17,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.organizations.models import Membership
@@ -155,8 +157,31 @@ def start(page, request):
         return landing(page, request, start_form=form)
 
     membership = next(member for member in memberships if member.organization_id == form.cleaned_data["organization"])
-    filing = _create_filing(page, membership.organization, request.user)
+    filing = _just_started(page, membership.organization, request.user) or _create_filing(
+        page, membership.organization, request.user
+    )
     return redirect(step_url(page, filing, 1))
+
+
+# A second "Start now" this soon after the first, with nothing answered yet,
+# is a double click: it opens the draft the first one made.
+DOUBLE_CLICK_WINDOW = timedelta(seconds=30)
+
+
+def _just_started(page, organization, user) -> Filing | None:
+    return (
+        Filing.objects.filter(
+            page=page,
+            organization=organization,
+            created_by=user,
+            status=FilingStatus.DRAFT,
+            completed_step=0,
+            form_data={},
+            created_at__gte=timezone.now() - DOUBLE_CLICK_WINDOW,
+        )
+        .order_by("-created_at")
+        .first()
+    )
 
 
 @transaction.atomic

@@ -9,5 +9,6 @@ app_name = "eservices"
 urlpatterns = [
     path("", applications.my_applications, name="my_applications"),
     path("<int:filing_id>/", applications.filing_detail, name="filing_detail"),
+    path("<int:filing_id>/sil/", applications.delete_draft, name="delete_draft"),
     path("fayl/<int:file_id>/", downloads.download, name="download"),
 ]

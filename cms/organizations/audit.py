@@ -21,6 +21,7 @@ ACTIONS = {
     "organizations.verified": (_("Verify organization"), _("Verified against the state register")),
     "organizations.unverified": (_("Withdraw verification"), _("Verification withdrawn")),
     "organizations.access_restored": (_("Restore access"), _("Access restored after an identity check")),
+    "organizations.draft_deleted": (_("Delete draft application"), _("Draft application deleted")),
 }
 
 

@@ -194,3 +194,26 @@ def test_api_404_says_the_same_for_hidden_and_missing_filings(client, member, fi
 
     assert hidden.json() == {"detail": translated("Not found.")}
     assert "Filing" not in hidden.content.decode()
+
+
+def test_member_deletes_a_draft_after_confirming(colleague_client, filings, private_media_root):
+    from wagtail.models import ModelLogEntry
+
+    draft = filings["draft"]
+
+    confirm = colleague_client.get(f"/muracietler/{draft.pk}/sil/")
+    deleted = colleague_client.post(f"/muracietler/{draft.pk}/sil/")
+
+    assert confirm.status_code == 200
+    assert deleted.status_code == 302
+    assert not Filing.objects.filter(pk=draft.pk).exists()
+    assert ModelLogEntry.objects.filter(action="organizations.draft_deleted").count() == 1
+
+
+def test_submitted_and_foreign_filings_cannot_be_deleted(member_client, filings):
+    returned = member_client.post(f"/muracietler/{filings['returned'].pk}/sil/")
+    foreign = member_client.post(f"/muracietler/{filings['foreign'].pk}/sil/")
+
+    assert returned.status_code == 404
+    assert foreign.status_code == 404
+    assert Filing.objects.count() == 3

@@ -1196,3 +1196,20 @@ def test_parallel_submissions_get_unique_references(restored_database, monkeypat
     assert submitted_events.count() == PARALLEL_SUBMISSIONS
     assert submitted_events.filter(filing=filings[0]).count() == 1
     assert len(mail.outbox) == PARALLEL_SUBMISSIONS
+
+
+def test_double_click_on_start_opens_one_draft(member_client, organization, service_page):
+    first = member_client.post(f"{SERVICE_PATH}basla/", {"organization": organization.pk})
+    second = member_client.post(f"{SERVICE_PATH}basla/", {"organization": organization.pk})
+
+    assert first["Location"] == second["Location"]
+    assert Filing.objects.count() == 1
+
+
+def test_start_after_answering_makes_a_new_draft(member_client, organization, service_page):
+    filing = start_filing(member_client, organization)
+    member_client.post(step_url(filing, 1), answers(1))
+
+    member_client.post(f"{SERVICE_PATH}basla/", {"organization": organization.pk})
+
+    assert Filing.objects.count() == 2
