@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_safe
 
 from cms.organizations import audit
 from cms.organizations.models import Organization
@@ -49,6 +50,7 @@ class ApplicationFilterForm(forms.Form):
 
 
 @login_required
+@require_safe
 def my_applications(request):
     organizations = Organization.objects.filter(memberships__user=request.user).order_by("name")
     filings = (
@@ -66,6 +68,7 @@ def my_applications(request):
 
 
 @login_required
+@require_safe
 def filing_detail(request, filing_id):
     filing = get_object_or_404(
         Filing.objects.for_user(request.user).select_related("page", "organization", "created_by"), pk=filing_id
@@ -79,6 +82,7 @@ def filing_detail(request, filing_id):
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete_draft(request, filing_id):
     """Confirm, then delete a draft nobody has submitted; submitted filings stay for good."""
     filing = get_object_or_404(

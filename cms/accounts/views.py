@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail.models import APIToken
 
 from cms.organizations.models import Membership
@@ -37,6 +37,7 @@ class SignInLinkForm(forms.Form):
 
 
 @login_required
+@require_safe
 def account_home(request):
     user = request.user
     memberships = Membership.objects.filter(user=user).select_related("organization").order_by("organization__name")
@@ -52,6 +53,7 @@ def account_home(request):
     return render(request, "accounts/home.html", context)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def sign_in_link_request(request):
     """Ask for a one-time sign-in link. The answer never says whether the
     address has an account."""
@@ -66,6 +68,7 @@ def sign_in_link_request(request):
     return render(request, "accounts/sign_in_link_request.html", {"form": form})
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def sign_in_link_confirm(request, secret: str):
     """Show a button on GET; spend the link and sign in on POST."""
     if request.method != "POST":
@@ -81,6 +84,7 @@ def sign_in_link_confirm(request, secret: str):
 
 
 @login_required
+@require_safe
 def download_my_data(request):
     data = personal_data(request.user)
     response = HttpResponse(

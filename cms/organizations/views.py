@@ -11,7 +11,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import audit, membership
 from .choices import Role
@@ -33,6 +33,7 @@ def _organization_for(user, pk) -> tuple[Organization, Membership]:
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def create(request):
     form = OrganizationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -43,6 +44,7 @@ def create(request):
 
 
 @login_required
+@require_safe
 def detail(request, pk):
     organization, member = _organization_for(request.user, pk)
     context = {
@@ -55,6 +57,7 @@ def detail(request, pk):
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit(request, pk):
     organization, member = _organization_for(request.user, pk)
     if not member.is_owner:
@@ -85,6 +88,7 @@ def edit(request, pk):
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def invite(request, pk):
     organization, member = _organization_for(request.user, pk)
     if not member.is_owner:
@@ -102,7 +106,8 @@ def invite(request, pk):
             send_invitation(invitation, secret)
             messages.success(request, _("An invitation has been sent to %(email)s.") % {"email": invitation.email})
             return redirect("organizations:detail", pk=organization.pk)
-    return render(request, "organizations/invite.html", {"form": form, "organization": organization})
+    context = {"form": form, "organization": organization, "invitation_days": membership.INVITATION_LIFETIME.days}
+    return render(request, "organizations/invite.html", context)
 
 
 @login_required
@@ -116,6 +121,7 @@ def revoke_invitation(request, pk, invitation_id):
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def member_action(request, pk, member_id, action):
     """Confirm, then remove a member, change their role or hand over ownership."""
     organization, member = _organization_for(request.user, pk)
@@ -152,6 +158,7 @@ def member_action(request, pk, member_id, action):
 
 
 @login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def leave_organization(request, pk):
     organization, member = _organization_for(request.user, pk)
     error = None
@@ -167,6 +174,7 @@ def leave_organization(request, pk):
     return render(request, "organizations/leave.html", context, status=400 if error else 200)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def accept_invitation(request, secret):
     """Show the invitation; a signed-in person with the invited address joins."""
     invitation = membership.find_invitation(secret)
