@@ -47,13 +47,6 @@ def step_url(page, filing, number: int, *, returning: bool = False) -> str:
     return f"{url}?{RETURN_PARAMETER}={RETURN_TO_CHECK}" if returning else url
 
 
-def resume_url(page, filing, step_count: int) -> str:
-    """Return the first step not yet completed, or the check-answers page when all are."""
-    if filing.completed_step < step_count:
-        return step_url(page, filing, filing.completed_step + 1)
-    return route_url(page, "check_answers", filing.pk)
-
-
 def my_applications_url() -> str:
     return reverse("eservices:my_applications")
 
@@ -133,7 +126,7 @@ def landing(page, request, start_form=None):
         context["has_steps"] = step_count > 0
         context["start_form"] = start_form or StartForm(memberships=memberships)
         context["drafts"] = [
-            (filing, resume_url(page, filing, step_count)) for filing in _unfinished_filings(page, request.user)
+            (filing, filing.resume_url_on(page, step_count)) for filing in _unfinished_filings(page, request.user)
         ]
     return page.render_page(request, "eservices/service_page.html", context)
 
@@ -334,7 +327,7 @@ def confirmation(page, request, filing):
 def print_view(page, request, filing):
     steps = page.get_steps()
     if filing.is_editable:
-        back_url = resume_url(page, filing, len(steps))
+        back_url = filing.resume_url_on(page, len(steps))
     else:
         back_url = route_url(page, "confirmation", filing.pk)
     context = {

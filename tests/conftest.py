@@ -5,7 +5,6 @@ when DATABASE_URL points at it); each test runs in a transaction on top.
 """
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from cms.home import setup
@@ -46,6 +45,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         setup.ensure_moderation_workflow()
         setup.ensure_editor_groups()
         import_files(SESSION_ACTS)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Start every test with an empty cache: rate limits, used two-factor
+    codes and cached pages live there and outlive a test's transaction."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,6 @@
 """The public page cache: served to anonymous readers, dropped on any edit, never for signed-in users."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -10,11 +9,6 @@ from cms.legal.models import LegalAct
 pytestmark = pytest.mark.django_db
 
 ARTICLE = "/qanunlar/aile-mecellesi/madde-1/"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
 
 
 def test_second_read_runs_no_queries(client):

@@ -8,7 +8,6 @@ single use, and every change lands in the audit log.
 
 from datetime import timedelta
 
-from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q

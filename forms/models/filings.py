@@ -80,12 +80,17 @@ class Filing(models.Model):
         """Return an address under the service page, in the reader's language when it exists."""
         return self.page.localized.get_url() + suffix
 
+    def resume_url_on(self, page, step_count: int) -> str:
+        """Return where the applicant carries on under ``page``: the first
+        unfinished step, or the check-answers page when every step is done."""
+        if self.completed_step < step_count:
+            return page.url + page.reverse_subpage("step", args=(self.pk, self.completed_step + 1))
+        return page.url + page.reverse_subpage("check_answers", args=(self.pk,))
+
     @property
     def resume_url(self) -> str:
-        """Where the applicant carries on: the first unfinished step, or the check-answers page."""
-        if self.completed_step < len(self.page.get_steps()):
-            return self.service_url(f"{self.pk}/addim-{self.completed_step + 1}/")
-        return self.service_url(f"{self.pk}/yoxla/")
+        page = self.page.localized
+        return self.resume_url_on(page, len(page.get_steps()))
 
 
 class FilingEvent(models.Model):

@@ -2,14 +2,11 @@
 applicant's steps, check-answers page and submission are routes of the page,
 served by forms.flow."""
 
-import re
-
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from modelcluster.models import ClusterableModel  # noqa: F401  (ParentalKey target)
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import FormMixin
@@ -19,7 +16,6 @@ from wagtail.models import Page
 
 from ..builder import ServiceFormBuilder
 from ..clean_names import unique_name
-from ..field_types import FIELD_TYPE_CHOICES
 
 RICH_TEXT = ["h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 

@@ -5,7 +5,6 @@ import json
 import pytest
 from allauth.usersessions.models import UserSession
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 
 from cms.organizations.choices import Role
@@ -17,14 +16,6 @@ pytestmark = pytest.mark.django_db
 ACCOUNT_URL = "/hesab/"
 DATA_URL = "/hesab/melumatlarim/"
 SESSIONS_URL = "/hesab/sessions/"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    # Rate limits live in the per-process cache.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def sign_in_client(email) -> Client:

@@ -5,7 +5,6 @@ from datetime import timedelta
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -16,14 +15,6 @@ from tests.accounts.people import link_path, make_person, signed_in_user_id, tra
 pytestmark = pytest.mark.django_db
 
 REQUEST_URL = "/hesab/giris-linki/"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    # Rate limits live in the per-process cache.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def request_link(client, email):

@@ -5,7 +5,6 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 
 from tests.accounts.people import PASSWORD, link_path, mail_to, make_person, sign_in, signed_in_user_id, translated
@@ -17,14 +16,6 @@ RESET_URL = "/hesab/password/reset/"
 NEW_PASSWORD = "Yaşıl-Çay-Fincanı-77"
 # allauth's own Azerbaijani message for "Too many failed login attempts."
 TOO_MANY_FAILURES = "Həddindən artıq uğursuz giriş cəhdi. Biraz sonra yenidən cəhd edin."
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    # Rate limits live in the per-process cache.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def sign_up(client, email, password=PASSWORD, prefix=""):

@@ -9,7 +9,6 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY, format_hotp_value, hotp_value
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 
 from tests.accounts.people import PASSWORD, link_path, make_person, sign_in, signed_in_user_id
@@ -19,14 +18,6 @@ pytestmark = pytest.mark.django_db
 ACTIVATE_URL = "/hesab/2fa/totp/activate/"
 AUTHENTICATE_URL = "/hesab/2fa/authenticate/"
 RECOVERY_CODES_URL = "/hesab/2fa/recovery-codes/"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    # Rate limits and used-code markers live in the per-process cache.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def current_code(secret: str) -> str:

@@ -13,7 +13,6 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone, translation
@@ -48,14 +47,6 @@ def too_many_attempts() -> dict:
 
 def reset_link_sent() -> dict:
     return {"detail": str(auth.RESET_LINK_SENT)}
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """allauth keeps rate limits and used TOTP codes in the cache, which outlives a test's transaction."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -93,7 +93,7 @@ def test_sign_up_add_organization_invite_and_get_back_in(browser, site_url, outb
     screenshot(page, "organization")
 
     # Invite a colleague.
-    page.locator(f"main a[href$='/devet-et/']").click()
+    page.locator("main a[href$='/devet-et/']").click()
     page.fill("input[name=email]", "kamran.browser@example.org")
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(re.compile(r".*/teskilatlar/\d+/$"))

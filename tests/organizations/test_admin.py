@@ -4,7 +4,6 @@ import re
 import socket
 
 import pytest
-from django.utils import translation
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission

@@ -4,10 +4,8 @@ manage members, single-use invitations, and an audit entry for each change."""
 from datetime import timedelta
 
 import pytest
-from django.utils import translation
 from allauth.account.models import EmailAddress
 from django.core import mail
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
@@ -17,32 +15,9 @@ from cms.organizations import membership
 from cms.organizations.choices import Role
 from cms.organizations.models import Invitation, Membership
 from cms.organizations.notifications import send_invitation
-from tests.accounts.people import link_path, make_organization, make_person, translated
+from tests.accounts.people import link_path, make_person, translated
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def owner():
-    return make_person("aysel@example.org")
-
-
-@pytest.fixture
-def organization(owner):
-    return make_organization(owner)
-
-
-@pytest.fixture
-def member(organization):
-    person = make_person("rauf@example.org")
-    return Membership.objects.create(organization=organization, user=person, role=Role.MEMBER)
 
 
 def owner_membership(organization, owner) -> Membership:

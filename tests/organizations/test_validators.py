@@ -1,8 +1,8 @@
 """VÖEN and phone numbers: normal forms, checks and display (cms.organizations.validators)."""
 
 import pytest
-from django.utils import translation
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from cms.organizations.validators import (
     format_phone,

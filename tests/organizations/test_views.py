@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 from wagtail.models import ModelLogEntry
 
@@ -21,29 +20,6 @@ DUPLICATE_VOEN = (
     "owners to invite you; if none of them can, the ministry can restore access."
 )
 LAST_OWNER = "An organization must keep at least one owner. Make another member an owner first."
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def owner():
-    return make_person("aysel@example.org")
-
-
-@pytest.fixture
-def organization(owner):
-    return make_organization(owner)
-
-
-@pytest.fixture
-def member(organization):
-    person = make_person("rauf@example.org")
-    return Membership.objects.create(organization=organization, user=person, role=Role.MEMBER)
 
 
 def signed_in_as(user) -> Client:
