@@ -135,9 +135,9 @@ def _parse_amount(raw: str, messages) -> Decimal:
     ``15 000``, ``15.000`` and ``15,000`` are fifteen thousand; ``15000,50``
     and ``15.000,50`` and ``15,000.50`` have fifty qəpik. Of two different
     separators the last one is the decimal mark. A lone separator followed
-    by exactly three digits groups thousands, by one or two digits marks the
-    decimals; anything else (more than two decimals, letters, exponents) is
-    refused rather than guessed.
+    by exactly three digits groups thousands, and by one or two digits marks
+    the decimals. Anything else (more than two decimals, letters, exponents)
+    is rejected rather than guessed.
     """
     text = (raw or "").replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     if not AMOUNT_CHARACTERS.fullmatch(text):

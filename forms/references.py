@@ -3,8 +3,8 @@
 A number is taken from the service's row for the year, locked for the rest
 of the submitting transaction, so concurrent submissions on PostgreSQL queue
 on that row and never share a number. A submission that fails after taking
-its number rolls the row back with it; a gap can appear only if the
-database loses a committed number, which the format tolerates.
+its number rolls the row back with it. A gap appears only if the database
+loses a committed number, and the format tolerates that.
 """
 
 from django.db import IntegrityError, transaction
@@ -28,9 +28,9 @@ def _locked_sequence(prefix: str, year: int) -> ReferenceSequence:
     except ReferenceSequence.DoesNotExist:
         pass
 
-    # The first filing of the year creates the row; if another submission
-    # created it a moment earlier, the unique constraint stops this insert
-    # and the row is read again, locked.
+    # The first filing of the year creates the row. If another submission
+    # created it a moment earlier, the unique constraint stops this insert,
+    # so the row is read again, locked.
     try:
         with transaction.atomic():
             ReferenceSequence.objects.create(prefix=prefix, year=year)

@@ -22,7 +22,8 @@ def test_service_page_edit_form_shows_every_field_option(editor_client, service_
     assert response.status_code == 200
     for option in ("allowed_file_types", "max_file_size_mb", "sample_document", "article_link", "reference_prefix"):
         assert option in content
-    assert 'value="section"' in content and 'value="money"' in content
+    assert 'value="section"' in content
+    assert 'value="money"' in content
 
 
 def test_new_service_page_form_opens_under_the_list(editor_client, service_page):
@@ -114,5 +115,6 @@ def test_editor_adds_a_field_whose_label_collides(editor_client, service_page):
 
     assert response.status_code == 302
     names = list(ServicePage.objects.get(pk=service_page.pk).form_fields.values_list("clean_name", flat=True))
-    assert "teskilatin_adi" in names and "teskilatin_adi_2" in names
+    assert "teskilatin_adi" in names
+    assert "teskilatin_adi_2" in names
     assert len(names) == len(set(names)) == len(rows) + 1
