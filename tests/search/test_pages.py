@@ -60,6 +60,9 @@ def test_api_search_results(client):
 @pytest.mark.parametrize("query", ["qanun", "notariat", "sənədlərin ayrıca qovluqda saxlanması"])
 def test_api_search_query_count_is_fixed(client, django_assert_max_num_queries, query):
     """Ranking, hits, acts and articles load in a fixed number of queries, however many hits there are."""
+    # The first request after the cache is emptied fills it (site roots, library address) once.
+    client.get("/api/v1/search/", {"q": "konstitusiya"})
+
     with django_assert_max_num_queries(MAX_SEARCH_QUERIES):
         response = client.get("/api/v1/search/", {"q": query})
 
@@ -72,6 +75,8 @@ def test_search_page_query_count_fixed(client):
     from django.test.utils import CaptureQueriesContext
 
     # Both match fewer entries than the engine's candidate limit, so the engine runs no count query.
+    # A first request fills the emptied cache, so both measured ones start warm.
+    client.get("/axtaris/", {"q": "konstitusiya"})
     counts = {}
     for query in ("notariat", "donor"):
         with CaptureQueriesContext(connection) as captured:
