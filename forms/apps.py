@@ -9,3 +9,6 @@ class EServicesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .review import notices
+
+        notices.register_kinds()

@@ -27,7 +27,7 @@ from .answers import answer_for
 from .choice_translation import in_page_language
 from .flow_steps import build_step_form, drop_errors_of_empty_fields, save_step, unfinished_steps, validate
 from .flow_submit import DeclarationForm, Outcome, submit_filing
-from .models import Filing, FilingEvent, FilingStatus
+from .models import Filing, FilingAction, FilingEvent, FilingStatus
 from .models.filings import EDITABLE_STATUSES
 
 # ``?return=check`` on a step: after saving, go back to the check-answers page.
@@ -182,7 +182,9 @@ def _create_filing(page, organization, user) -> Filing:
     filing = Filing.objects.create(
         page=page, organization=organization, status=FilingStatus.DRAFT, created_by=user, updated_by=user
     )
-    FilingEvent.objects.create(filing=filing, user=user, to_status=FilingStatus.DRAFT)
+    FilingEvent.objects.create(
+        filing=filing, user=user, action=FilingAction.STARTED, to_status=FilingStatus.DRAFT
+    )
     return filing
 
 

@@ -1,24 +1,25 @@
-"""Submitting a filing: the declaration, the one transaction that gives it a
-reference number, and the confirmation e-mail."""
+"""Submitting a filing: the declaration, and the one transaction that gives
+it a reference number, keeps a copy of what was sent and notifies the
+organization (the confirmation e-mail goes out through the notification queue)."""
 
 import enum
 import html
 import re
+from datetime import timedelta
 
 from django import forms
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 from wagtail.models import Locale
-
-from cms.accounts.adapter import recipient_language
-from cms.accounts.mail import absolute_url, send_templated_mail
 
 from .flow_steps import unfinished_steps
 from .formfields import DeclarationField
-from .models import Filing, FilingEvent, FilingStatus
+from .models import Filing, FilingAction, FilingEvent, FilingStatus, FilingSubmission
 from .references import next_reference
+from .review import notices
 
 
 class DeclarationForm(forms.Form):
@@ -52,19 +53,57 @@ def submit_filing(page, filing_id: int, user) -> Outcome:
         if unfinished_steps(page, page.get_steps(), filing):
             return Outcome.UNFINISHED
 
-        previous_status = filing.status
-        filing.status = FilingStatus.SUBMITTED
-        filing.submitted_at = timezone.now()
-        # A filing returned for correction keeps the number it was given first.
-        if not filing.reference:
-            filing.reference = next_reference(page.reference_prefix)
-        filing.updated_by = user
-        filing.save(update_fields=["status", "submitted_at", "reference", "updated_by", "updated_at"])
-        FilingEvent.objects.create(
-            filing=filing, user=user, from_status=previous_status, to_status=FilingStatus.SUBMITTED
-        )
-        transaction.on_commit(lambda: send_submitted_mail(page, filing, user))
+        record_submission(page, filing, user)
     return Outcome.SUBMITTED
+
+
+def record_submission(page, filing: Filing, user) -> None:
+    """Mark ``filing`` submitted, keep a copy of what was sent and notify its organization.
+
+    Called with the filing row locked. A filing returned for correction keeps
+    its first reference number; its open corrections count as answered, and
+    the ministry's time for a decision starts again from this submission.
+    """
+    now = timezone.now()
+    previous_status = filing.status
+    resubmitting = previous_status == FilingStatus.RETURNED
+
+    filing.status = FilingStatus.SUBMITTED
+    filing.submitted_at = now
+    filing.first_submitted_at = filing.first_submitted_at or now
+    filing.submission_count += 1
+    if page.decision_days:
+        filing.decision_due = timezone.localdate(now) + timedelta(days=page.decision_days)
+    if not filing.reference:
+        filing.reference = next_reference(page.reference_prefix)
+    filing.updated_by = user
+    filing.save(
+        update_fields=[
+            "status", "submitted_at", "first_submitted_at", "submission_count", "decision_due", "reference",
+            "updated_by", "updated_at",
+        ]
+    )
+
+    FilingSubmission.objects.create(
+        filing=filing,
+        number=filing.submission_count,
+        submitted_at=now,
+        submitted_by=user,
+        form_data=filing.form_data,
+        files=[
+            {"id": row.pk, "field_name": row.field_name, "name": row.original_name, "sha256": row.sha256}
+            for row in filing.files.all()
+        ],
+    )
+    if resubmitting:
+        filing.corrections.filter(resolved_at=None).update(resolved_at=now)
+
+    action = FilingAction.RESUBMITTED if resubmitting else FilingAction.SUBMITTED
+    event = FilingEvent.objects.create(
+        filing=filing, user=user, action=action, from_status=previous_status, to_status=FilingStatus.SUBMITTED
+    )
+    log(instance=filing, action=f"eservices.{action}", user=user, data={"reference": filing.reference})
+    notices.status_changed(event)
 
 
 def page_in_language(page, language: str):
@@ -80,22 +119,3 @@ def rich_text_to_plain(text: str) -> str:
     text = re.sub(r"</(p|li|h[1-6])>|<br\s*/?>", "\n", text)
     lines = (" ".join(line.split()) for line in html.unescape(strip_tags(text)).splitlines())
     return "\n".join(line for line in lines if line)
-
-
-def send_submitted_mail(page, filing: Filing, user) -> None:
-    """E-mail the person who submitted: the reference and what happens next, in their language."""
-    language = recipient_language(user)
-    service = page_in_language(page, language)
-    # The site-relative path, with the language prefix of the translation.
-    page_path = service.get_url_parts()[2]
-    confirmation_path = page_path + service.reverse_subpage("confirmation", args=(filing.pk,))
-    context = {
-        "filing": filing,
-        "reference": filing.reference,
-        "service_title": service.title,
-        "organization": filing.organization,
-        "what_happens_next": rich_text_to_plain(service.what_happens_next),
-        "decision_days": service.decision_days,
-        "url": absolute_url(confirmation_path),
-    }
-    send_templated_mail("eservices/email/filing_submitted", user.email, context, language=language)

@@ -78,3 +78,17 @@ def pytest_collection_modifyitems(config, items):
     """Run the search tests last: their fixture imports the whole corpus into the session database,
     and other tests count the five acts loaded above."""
     items.sort(key=lambda item: "tests/search/" in item.nodeid)
+
+
+@pytest.fixture
+def run_queued_tasks():
+    """Run the notification worker until the queue is empty, as ``db_worker`` does in production."""
+    from django.core.management import call_command
+
+    def run():
+        call_command(
+            "db_worker", "--backend", "notifications", "--queue-name", "*", "--batch", "--no-startup-delay",
+            "--no-reload", verbosity=0,
+        )
+
+    return run

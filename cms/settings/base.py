@@ -45,6 +45,7 @@ EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)  # seconds; a stuck mail server must not hold a worker
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Fərdi Elektron Pəncərə <no-reply@localhost>")
 
 # --- Applications -------------------------------------------------------------
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "cms.home",
     "cms.accounts",
     "cms.organizations",
+    "cms.notifications",
     "cms.legal",
     "forms",
     "cms.api",
@@ -74,6 +76,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -260,6 +263,16 @@ elif EMAIL_FILE_PATH:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# --- Background tasks -----------------------------------------------------------
+
+# Wagtail's own tasks (search and reference index updates) run at once, in
+# the request. Notification e-mails are stored in the database and sent by
+# a worker: ``manage.py db_worker --backend notifications``.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "notifications": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # --- Wagtail ------------------------------------------------------------------
 

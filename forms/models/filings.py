@@ -25,12 +25,24 @@ class FilingStatus(models.TextChoices):
 EDITABLE_STATUSES = {FilingStatus.DRAFT, FilingStatus.RETURNED}
 
 
+# Statuses in which the ministry has the filing and owes a decision.
+AWAITING_DECISION = {FilingStatus.SUBMITTED, FilingStatus.UNDER_REVIEW}
+
+# The ministry's decisions; a filing in one of these is closed.
+DECIDED_STATUSES = {FilingStatus.ACCEPTED, FilingStatus.REJECTED}
+
+
 class FilingQuerySet(models.QuerySet):
     def for_user(self, user):
         """Filings of the organizations ``user`` belongs to: the only ones they may see."""
         if not user.is_authenticated:
             return self.none()
         return self.filter(organization__memberships__user=user)
+
+    def overdue(self, today=None):
+        """Filings still awaiting a decision after their statutory deadline."""
+        today = today or timezone.localdate()
+        return self.filter(status__in=AWAITING_DECISION, decision_due__lt=today)
 
 
 class Filing(models.Model):
@@ -60,6 +72,23 @@ class Filing(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    first_submitted_at = models.DateTimeField(_("first submitted"), null=True, blank=True)
+    # How many times the applicant has submitted: 1, then one more per resubmission.
+    submission_count = models.PositiveSmallIntegerField(default=0)
+
+    # The ministry's side.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_filings",
+        verbose_name=_("reviewer"),
+    )
+    decision_due = models.DateField(_("decision due"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    registration_number = models.CharField(_("registration number"), max_length=50, blank=True)
+    registration_date = models.DateField(_("date of registration"), null=True, blank=True)
 
     objects = FilingQuerySet.as_manager()
 
@@ -67,7 +96,11 @@ class Filing(models.Model):
         verbose_name = _("filing")
         verbose_name_plural = _("filings")
         ordering = ["-updated_at"]
-        indexes = [models.Index(fields=["organization", "status"])]
+        indexes = [
+            models.Index(fields=["organization", "status"]),
+            models.Index(fields=["status", "decision_due"]),
+        ]
+        permissions = [("review_filing", _("Can review filings of every e-service"))]
 
     def __str__(self) -> str:
         return self.reference or _("Draft %(id)s") % {"id": self.pk}
@@ -75,6 +108,25 @@ class Filing(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
+
+    @property
+    def is_awaiting_decision(self) -> bool:
+        return self.status in AWAITING_DECISION
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status in DECIDED_STATUSES
+
+    def days_left(self, today=None) -> int | None:
+        """Days until the decision is due (negative when overdue), or None with no deadline or once decided."""
+        if self.decision_due is None or not self.is_awaiting_decision:
+            return None
+        return (self.decision_due - (today or timezone.localdate())).days
+
+    @property
+    def is_overdue(self) -> bool:
+        days = self.days_left()
+        return days is not None and days < 0
 
     def service_url(self, suffix: str = "") -> str:
         """Return an address under the service page, in the reader's language when it exists."""
@@ -93,15 +145,31 @@ class Filing(models.Model):
         return self.resume_url_on(page, len(page.get_steps()))
 
 
+class FilingAction(models.TextChoices):
+    STARTED = "started", _("Started")
+    SUBMITTED = "submitted", _("Submitted")
+    RESUBMITTED = "resubmitted", _("Resubmitted after correction")
+    ASSIGNED = "assigned", _("Assigned to a reviewer")
+    ACCEPTED = "accepted", _("Accepted")
+    RETURNED = "returned", _("Returned for correction")
+    REJECTED = "rejected", _("Rejected")
+
+
 class FilingEvent(models.Model):
-    """One step in a filing's history: who changed its status, when and why."""
+    """One step in a filing's history: who did what, when and why.
+
+    ``note`` is the reason the applicant reads; ``details`` keeps what the
+    step changed as ``{field: {"before": …, "after": …}}`` for the audit log.
+    """
 
     filing = models.ForeignKey(Filing, on_delete=models.CASCADE, related_name="events")
     time = models.DateTimeField(default=timezone.now)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    action = models.CharField(max_length=16, choices=FilingAction.choices, blank=True)
     from_status = models.CharField(max_length=16, choices=FilingStatus.choices, blank=True)
     to_status = models.CharField(max_length=16, choices=FilingStatus.choices)
     note = models.TextField(blank=True)
+    details = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
 
     class Meta:
         ordering = ["time", "pk"]

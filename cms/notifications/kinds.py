@@ -1,0 +1,36 @@
+"""What each kind of notification says and where it leads.
+
+Apps register their kinds at start-up. A kind turns the notification's
+target into words in the active language, so the same notification reads
+in Azerbaijani on one visit and in Russian on the next.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    # Each of these takes the notification's target.
+    title: Callable[[object], str]
+    url: Callable[[object], str]
+    # The e-mail: templates "<email_template>_subject.txt" and "_message.txt",
+    # and their context; None when this kind is shown on the site only.
+    email_template: str | None = None
+    email_context: Callable[[object], dict] | None = None
+
+
+_kinds: dict[str, Kind] = {}
+
+
+def register(kind: Kind) -> None:
+    _kinds[kind.name] = kind
+
+
+def get(name: str) -> Kind:
+    return _kinds[name]
+
+
+def sends_email(name: str) -> bool:
+    return _kinds[name].email_template is not None
