@@ -1,10 +1,12 @@
-"""E-services in the Wagtail admin: the audit log's filing actions."""
+"""E-services in the Wagtail admin: the audit log's filing actions, and the
+review queue and reports, whose modules register their own hooks."""
 
 from wagtail import hooks
 
 from cms.organizations.admin.log_details import formatter_class
 
 from .review.actions import LOG_ACTIONS
+from .review.admin import queue, reports  # noqa: F401  (imported for their hooks)
 
 
 @hooks.register("register_log_actions")

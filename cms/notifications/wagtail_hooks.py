@@ -1,0 +1,1 @@
+"""Notifications in the Wagtail admin: e-mail deliveries staff watch and retry."""

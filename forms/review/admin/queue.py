@@ -1,0 +1,1 @@
+"""The review queue and a filing's review page in the Wagtail admin."""

@@ -1,0 +1,1 @@
+"""Reports for the ministry: the dashboard and filing exports."""
