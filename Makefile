@@ -1,5 +1,6 @@
 # Two commands do all set-up on a fresh machine with Python 3.11 and make:
 #   make run   - install, migrate, load the shipped content, serve on 127.0.0.1:$(PORT)
+#                with the worker that sends notification e-mails
 #   make test  - install everything the tests need and run the whole suite
 
 PYTHON ?= python3.11
@@ -23,6 +24,9 @@ install: $(STAMP)
 run: install
 	$(BIN)/python manage.py migrate --no-input -v 0
 	SITE_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py load_content
+	@# The worker sends notification e-mails (printed here) while the site runs.
+	SITE_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py db_worker --backend notifications --no-reload & \
+	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	SITE_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite: SQLite, then PostgreSQL, then the browser tests.

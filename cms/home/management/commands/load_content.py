@@ -8,6 +8,8 @@ from django.core.management.base import BaseCommand
 from cms.home import setup
 from cms.organizations import demo
 from cms.organizations.setup import ensure_officer_group
+from forms import demo as demo_filings
+from forms.review.setup import ensure_reviewer_groups
 from forms.setup import ensure_services
 from search.models import SearchEntry
 
@@ -22,6 +24,7 @@ class Command(BaseCommand):
         setup.ensure_moderation_workflow()
         setup.ensure_editor_groups()
         ensure_officer_group()
+        reviewers, grant_reviewers = ensure_reviewer_groups()
         call_command("import_legal_acts", stdout=self.stdout)
         if not SearchEntry.objects.exists():
             call_command("rebuild_search_index", stdout=self.stdout)
@@ -31,15 +34,23 @@ class Command(BaseCommand):
             # The demo moderator also plays the ministry officer who verifies
             # organizations and restores access.
             officers = ensure_officer_group()
-            officers.user_set.add(*get_user_model().objects.filter(username=setup.DEMO_MODERATOR[0]))
+            moderator = get_user_model().objects.get(username=setup.DEMO_MODERATOR[0])
+            officers.user_set.add(moderator)
+            # ...and reviews filings of every e-service.
+            reviewers.user_set.add(moderator)
+            demo_filings.ensure_demo_reviewer(grant_reviewers)
             self.stdout.write("")
             self.stdout.write(f"Admin: {settings.SITE_BASE_URL}/admin/ (demo accounts, local demo mode only)")
             for username, password, group in accounts:
                 self.stdout.write(f"  {group}: {username} / {password}")
+            self.stdout.write(f"  {grant_reviewers.name}: {demo_filings.DEMO_REVIEWER[0]} / {demo_filings.DEMO_REVIEWER[1]}")
 
             people = demo.ensure_demo_organizations()
             self.stdout.write("")
             self.stdout.write(f"Applicants: {settings.SITE_BASE_URL}/hesab/login/ (password for all: {demo.DEMO_PASSWORD})")
             for email, role, organization in people:
                 self.stdout.write(f"  {email} — {role}, {organization}")
+            made = demo_filings.ensure_demo_filings(moderator)
+            if made:
+                self.stdout.write(f"Demo filings in every status: {made}")
             self.stdout.write("E-mails the site sends (confirmation, sign-in links, invitations) are printed here.")
