@@ -1,23 +1,25 @@
 """Downloads of applicants' documents, served only after a permission check.
 
-Members of the filing's organization and people with the "eservices.view_filing"
-permission (ministry staff; superusers have every permission) get the file.
-Everyone else, signed in or not, gets 404, so a file id reveals nothing about
-whether the file exists.
+Members of the filing's organization get the file, and so do ministry staff
+who may review the filing (forms.review.access: by service, never for a
+draft). Everyone else, signed in or not, gets 404, so a file id reveals
+nothing about whether the file exists.
 """
 
 import logging
 
+from django.db.models import F, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from cms.organizations.models import Membership
+
 from .models import FilingFile
+from .review import access
 
 logger = logging.getLogger(__name__)
-
-VIEW_PERMISSION = "eservices.view_filing"
 
 
 def download_url_for_id(file_id: int) -> str:
@@ -32,9 +34,16 @@ def visible_files(user):
     """Return the FilingFiles ``user`` may download."""
     if not user.is_authenticated:
         return FilingFile.objects.none()
-    if user.has_perm(VIEW_PERMISSION):
-        return FilingFile.objects.all()
-    return FilingFile.objects.filter(filing__organization__memberships__user=user)
+    own_organizations = Membership.objects.filter(user=user).values("organization")
+    own = Q(filing__organization__in=own_organizations)
+    if not access.is_reviewer(user):
+        return FilingFile.objects.filter(own)
+    # Staff see what was submitted: a file the applicant uploaded while
+    # correcting a returned filing stays private until it is sent.
+    submitted = Q(filing__in=access.reviewable_filings(user).values("pk")) & Q(
+        uploaded_at__lte=F("filing__submitted_at")
+    )
+    return FilingFile.objects.filter(own | submitted)
 
 
 def requesting_user(request):

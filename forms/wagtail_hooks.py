@@ -3,10 +3,9 @@ review queue and reports, whose modules register their own hooks."""
 
 from wagtail import hooks
 
-from cms.organizations.admin.log_details import formatter_class
-
 from .review.actions import LOG_ACTIONS
 from .review.admin import queue, reports  # noqa: F401  (imported for their hooks)
+from .review.log_details import formatter_class
 
 
 @hooks.register("register_log_actions")

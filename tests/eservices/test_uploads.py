@@ -6,6 +6,7 @@ and are removed after each test. People, the organization and the service
 page come from tests/eservices/conftest.py.
 """
 
+import datetime
 import hashlib
 import tracemalloc
 import unicodedata
@@ -18,6 +19,7 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
+from django.utils import timezone
 from django.urls import path, reverse
 from django.utils import translation
 
@@ -671,14 +673,35 @@ def test_anonymous_gets_404(client, stored):
     assert response.status_code == 404
 
 
-def test_staff_with_view_permission_downloads(client, django_user_model, stored):
+def test_staff_with_review_permission_downloads(client, django_user_model, stored, filing):
     row, data = stored
-    client.force_login(staff_user(django_user_model, "nigar", "view_filing"))
+    Filing.objects.filter(pk=filing.pk).update(status="submitted", submitted_at=timezone.now())
+    client.force_login(staff_user(django_user_model, "nigar", "review_filing"))
 
     response = client.get(download_url(row))
 
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == data
+
+
+def test_staff_never_download_drafts(client, django_user_model, stored):
+    row, _data = stored
+    client.force_login(staff_user(django_user_model, "aynur", "review_filing"))
+
+    assert client.get(download_url(row)).status_code == 404
+
+
+def test_staff_never_download_unsent_corrections(client, django_user_model, stored, filing, member):
+    row, _data = stored
+    Filing.objects.filter(pk=filing.pk).update(
+        status="returned", submitted_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    FilingFile.objects.filter(pk=row.pk).update(uploaded_at=timezone.now() - datetime.timedelta(days=2))
+    unsent = store(filing, "document", upload(files.pdf_bytes(text="Duzelis")), member)
+    client.force_login(staff_user(django_user_model, "aynur", "review_filing"))
+
+    assert client.get(download_url(row)).status_code == 200
+    assert client.get(download_url(unsent)).status_code == 404
 
 
 def test_staff_without_view_permission_gets_404(client, django_user_model, stored):
@@ -688,8 +711,9 @@ def test_staff_without_view_permission_gets_404(client, django_user_model, store
     assert client.get(download_url(row)).status_code == 404
 
 
-def test_superuser_downloads(client, django_user_model, stored):
+def test_superuser_downloads(client, django_user_model, stored, filing):
     row, _data = stored
+    Filing.objects.filter(pk=filing.pk).update(status="submitted", submitted_at=timezone.now())
     client.force_login(django_user_model.objects.create_superuser("admin", "admin@justice.example.az", "x"))
 
     assert client.get(download_url(row)).status_code == 200
