@@ -1,5 +1,8 @@
 """'My applications': every filing of every organization the person belongs
-to, and one filing's status and history."""
+to, and one filing's status, decision, corrections to make and history."""
+
+from dataclasses import dataclass
+from datetime import datetime
 
 from django import forms
 from django.contrib import messages
@@ -13,7 +16,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 from cms.organizations import audit
 from cms.organizations.models import Organization
 
-from .models import Filing, FilingStatus
+from .correction import correction_notes, correction_url, correction_url_for, field_labels, open_corrections
+from .models import Filing, FilingAction, FilingStatus
+from .satisfaction import satisfaction_context
+from .uploads import referenced_file_ids
 
 PER_PAGE = 25
 
@@ -63,6 +69,9 @@ def my_applications(request):
         filings = form.filter(filings) if form.is_valid() else filings.none()
 
     page = Paginator(filings, PER_PAGE).get_page(request.GET.get("page"))
+    for filing in page:
+        # The page iterates the same cached objects, so the template finds the address on each.
+        filing.correction_url = correction_url_for(filing) if filing.status == FilingStatus.RETURNED else ""
     context = {"form": form, "filings_page": page, "organizations": organizations}
     return render(request, "eservices/my_applications.html", context)
 
@@ -73,12 +82,71 @@ def filing_detail(request, filing_id):
     filing = get_object_or_404(
         Filing.objects.for_user(request.user).select_related("page", "organization", "created_by"), pk=filing_id
     )
+    return render_filing_detail(request, filing)
+
+
+def render_filing_detail(request, filing, *, satisfaction_form=None):
+    """Render a filing's status page; ``satisfaction_form`` is a bound form to show again with its errors."""
+    page = filing.page.localized.specific
+    days_left = filing.days_left()
     context = {
         "filing": filing,
-        "events": filing.events.select_related("user"),
-        "files": filing.files.all(),
+        "history": history(filing),
+        "files": current_files(filing),
+        "days_left": days_left,
+        "days_late": -days_left if days_left is not None and days_left < 0 else 0,
+        "decision_note": "",
+        "corrections": [],
+        "correction_url": "",
+        **satisfaction_context(filing, request.user, satisfaction_form),
     }
+    if filing.is_decided:
+        context["decision_note"] = last_note(filing, DECISION_ACTIONS[filing.status])
+    if filing.status == FilingStatus.RETURNED:
+        context["corrections"] = correction_notes(open_corrections(filing), field_labels(page))
+        context["correction_url"] = correction_url(page, filing)
+        context["return_note"] = last_note(filing, FilingAction.RETURNED)
     return render(request, "eservices/filing_detail.html", context)
+
+
+# The event whose note explains each decision: for a rejection, the reason.
+DECISION_ACTIONS = {FilingStatus.ACCEPTED: FilingAction.ACCEPTED, FilingStatus.REJECTED: FilingAction.REJECTED}
+
+# Actions taken by the ministry. The applicant's history names the ministry
+# for them, not the member of staff.
+MINISTRY_ACTIONS = {FilingAction.ASSIGNED, FilingAction.ACCEPTED, FilingAction.RETURNED, FilingAction.REJECTED}
+
+
+@dataclass
+class HistoryEntry:
+    """One line of the filing's history as the applicant reads it."""
+
+    time: datetime
+    label: str
+    actor: str
+    note: str
+
+
+def history(filing) -> list[HistoryEntry]:
+    entries = []
+    for event in filing.events.select_related("user"):
+        if event.action in MINISTRY_ACTIONS:
+            actor = _("Ministry of Justice")
+        else:
+            actor = event.user.email if event.user else ""
+        label = event.get_action_display() if event.action else event.get_to_status_display()
+        entries.append(HistoryEntry(time=event.time, label=label, actor=actor, note=event.note))
+    return entries
+
+
+def last_note(filing, action: str) -> str:
+    event = filing.events.filter(action=action).order_by("-time", "-pk").first()
+    return event.note if event else ""
+
+
+def current_files(filing):
+    """Return the documents the answers point at now, without earlier versions kept for the ministry."""
+    return filing.files.filter(pk__in=referenced_file_ids(filing.form_data))
 
 
 @login_required

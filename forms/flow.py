@@ -1,5 +1,7 @@
 """The applicant's path through an e-service: landing page, start, steps,
-check answers and submit, confirmation, print view.
+check answers and submit, confirmation, print view. A filing returned for
+correction is changed on the correction page (forms.correction) instead of
+the steps.
 
 Every route but the landing page is for members of the organization that owns
 the filing. Anyone else gets 404, never 403, so a guessed filing id reveals
@@ -45,6 +47,13 @@ def route_url(page, name: str, *args) -> str:
 def step_url(page, filing, number: int, *, returning: bool = False) -> str:
     url = route_url(page, "step", filing.pk, number)
     return f"{url}?{RETURN_PARAMETER}={RETURN_TO_CHECK}" if returning else url
+
+
+def continue_url(page, filing, step_count: int) -> str:
+    """Return where the applicant carries on: the correction page of a returned filing, else the next step."""
+    if filing.status == FilingStatus.RETURNED:
+        return route_url(page, "correct", filing.pk)
+    return filing.resume_url_on(page, step_count)
 
 
 def my_applications_url() -> str:
@@ -126,7 +135,7 @@ def landing(page, request, start_form=None):
         context["has_steps"] = step_count > 0
         context["start_form"] = start_form or StartForm(memberships=memberships)
         context["drafts"] = [
-            (filing, filing.resume_url_on(page, step_count)) for filing in _unfinished_filings(page, request.user)
+            (filing, continue_url(page, filing, step_count)) for filing in _unfinished_filings(page, request.user)
         ]
     return page.render_page(request, "eservices/service_page.html", context)
 
@@ -195,6 +204,9 @@ def _create_filing(page, organization, user) -> Filing:
 def step(page, request, filing, number):
     if not filing.is_editable:
         return redirect(route_url(page, "confirmation", filing.pk))
+    if filing.status == FilingStatus.RETURNED:
+        # Only the flagged answers may change, and only the correction page offers them.
+        return redirect(route_url(page, "correct", filing.pk))
 
     steps = page.get_steps()
     if not 1 <= number <= len(steps):
@@ -287,6 +299,11 @@ def check_answers(page, request, filing):
         "warnings": rules.deadline_warnings(page, filing.form_data),
         "back_url": step_url(page, filing, len(steps)) if steps else page.url,
     }
+    if filing.status == FilingStatus.RETURNED:
+        # Imported here because forms.correction builds on this module.
+        from .correction import check_answers_context
+
+        context.update(check_answers_context(page, steps, filing, context["sections"], context["unfinished"]))
     return page.render_page(request, "eservices/check_answers.html", context)
 
 

@@ -215,6 +215,16 @@ def _show_stored_files(step_form: StepForm, file_answers: dict) -> None:
         form._bound_fields_cache.pop(name, None)
 
 
+def bind_stored_answers(page, step, filing) -> StepForm:
+    """Build the step's form bound to the stored answers, as if the applicant posted them again.
+
+    Run validate() on the result to check the answers with today's form.
+    """
+    unbound = build_step_form(page, step, filing)
+    data = as_form_data(unbound.form, in_page_language(page, filing.form_data))
+    return build_step_form(page, step, filing, data=data, files=MultiValueDict())
+
+
 def step_is_complete(page, step, filing) -> bool:
     """Check whether the stored answers of ``step`` pass its form's checks today.
 
@@ -223,10 +233,17 @@ def step_is_complete(page, step, filing) -> bool:
     fails here on that translation, and the applicant is sent back to the
     step to choose again.
     """
-    unbound = build_step_form(page, step, filing)
-    data = as_form_data(unbound.form, in_page_language(page, filing.form_data))
-    bound = build_step_form(page, step, filing, data=data, files=MultiValueDict())
-    return validate(bound)
+    return validate(bind_stored_answers(page, step, filing))
+
+
+def failing_field_names(page, steps, filing) -> set[str]:
+    """Return the names of the fields whose stored answers fail the form's checks today."""
+    names = set()
+    for step in steps:
+        bound = bind_stored_answers(page, step, filing)
+        validate(bound)
+        names.update(name for name in bound.form.errors if name in bound.definitions)
+    return names
 
 
 def unfinished_steps(page, steps, filing) -> list:

@@ -52,6 +52,7 @@ __all__ = [
     "reusable_files",
     "reuse_field_name",
     "store",
+    "submitted_file_ids",
 ]
 
 MEGABYTE = 1024 * 1024
@@ -266,10 +267,20 @@ def referenced_file_ids(form_data: dict) -> set[int]:
     return ids
 
 
+def submitted_file_ids(filing: Filing) -> set[int]:
+    """Ids of the FilingFiles that any submission of ``filing`` sent to the ministry."""
+    ids = set()
+    for files in filing.submissions.values_list("files", flat=True):
+        ids.update(item["id"] for item in files or [] if isinstance(item, dict) and isinstance(item.get("id"), int))
+    return ids
+
+
 @transaction.atomic
 def forget_unreferenced(filing: Filing) -> list[int]:
     """Delete the filing's files that no answer points at any more; return their ids.
 
+    Files that a submission sent are kept even when a correction replaced
+    them, because the ministry must still be able to open what it received.
     Reads form_data from the database with the filing row locked, so call it
     after saving form_data. The stored files are deleted when the transaction
     commits. Two requests editing one filing at once can still lose a file:
@@ -277,8 +288,9 @@ def forget_unreferenced(filing: Filing) -> list[int]:
     unless the caller locks the filing row (select_for_update) before store().
     """
     form_data = Filing.objects.select_for_update().values_list("form_data", flat=True).get(pk=filing.pk)
+    kept_ids = referenced_file_ids(form_data) | submitted_file_ids(filing)
     deleted = []
-    for row in filing.files.exclude(pk__in=referenced_file_ids(form_data)):
+    for row in filing.files.exclude(pk__in=kept_ids):
         deleted.append(row.pk)
         _delete_file(row)
     return deleted

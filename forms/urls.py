@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import applications, downloads
+from . import applications, downloads, satisfaction
 
 app_name = "eservices"
 
@@ -10,5 +10,6 @@ urlpatterns = [
     path("", applications.my_applications, name="my_applications"),
     path("<int:filing_id>/", applications.filing_detail, name="filing_detail"),
     path("<int:filing_id>/sil/", applications.delete_draft, name="delete_draft"),
+    path("<int:filing_id>/rey/", satisfaction.answer, name="satisfaction"),
     path("fayl/<int:file_id>/", downloads.download, name="download"),
 ]

@@ -176,6 +176,12 @@ class ServicePage(RoutablePageMixin, FormMixin, Page):
 
         return flow.check_answers(self, request, filing_id)
 
+    @path("<int:filing_id>/duzelis/")
+    def correct(self, request, filing_id):
+        from .. import correction
+
+        return correction.correct(self, request, filing_id)
+
     @path("<int:filing_id>/qebul/")
     def confirmation(self, request, filing_id):
         from .. import flow

@@ -40,9 +40,39 @@ def _context(event: FilingEvent) -> dict:
         "organization": filing.organization,
         "what_happens_next": rich_text_to_plain(service.what_happens_next),
         "decision_days": service.decision_days,
-        "corrections": list(filing.corrections.filter(resolved_at=None)),
+        "corrections": _corrections(event, service),
         "url": absolute_url(_filing_url(event)),
     }
+
+
+def _corrections(event: FilingEvent, service) -> list:
+    """Return the reviewer's notes that ``event`` sent, labelled in the language of ``service``.
+
+    A return lists the corrections it made, which carry the number of the
+    submission the reviewer read: the last one before the event. So an
+    e-mail sent after the applicant resubmitted still lists them. Other
+    events list the corrections open at sending time.
+    """
+    from ..correction import correction_notes, field_labels
+
+    filing = event.filing
+    corrections = filing.corrections.filter(resolved_at=None)
+    if event.action == FilingAction.RETURNED:
+        number = (
+            filing.submissions.filter(submitted_at__lte=event.time)
+            .order_by("-number")
+            .values_list("number", flat=True)
+            .first()
+        )
+        if number is not None:
+            corrections = filing.corrections.filter(submission_number=number)
+
+    notes = correction_notes(corrections, field_labels(service))
+    for note in notes:
+        # E-mails need whole addresses; links into the site's library are paths.
+        if note.article_url.startswith("/"):
+            note.article_url = absolute_url(note.article_url)
+    return notes
 
 
 TITLES = {

@@ -26,6 +26,7 @@ from django.utils import translation
 from django.utils.translation import gettext, ngettext
 from wagtail.documents.models import Document
 
+from cms.notifications.models import EmailDelivery
 from forms import references
 from forms.models import Filing, FilingEvent, FilingFile, FilingStatus, ReferenceSequence, ServiceFormField
 from forms.uploads import download_url
@@ -1144,7 +1145,7 @@ SIMPLE_FIELDS = [{"label": "Layihənin adı", "clean_name": "layihenin_adi", "fi
 
 
 @pytest.mark.django_db(transaction=True, available_apps=ALL_APPS)
-def test_parallel_submissions_get_unique_references(restored_database, monkeypatch):
+def test_parallel_submissions_get_unique_references(restored_database, monkeypatch, run_queued_tasks):
     take_sequence = references._locked_sequence
 
     def slow_sequence(prefix, year):
@@ -1201,6 +1202,9 @@ def test_parallel_submissions_get_unique_references(restored_database, monkeypat
     submitted_events = FilingEvent.objects.filter(filing__page=page, to_status=FilingStatus.SUBMITTED)
     assert submitted_events.count() == PARALLEL_SUBMISSIONS
     assert submitted_events.filter(filing=filings[0]).count() == 1
+    # One confirmation per filing is queued, whatever the double clicks did.
+    assert EmailDelivery.objects.filter(notification__kind="filing.submitted").count() == PARALLEL_SUBMISSIONS
+    run_queued_tasks()
     assert len(mail.outbox) == PARALLEL_SUBMISSIONS
 
 
