@@ -25,6 +25,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("axtaris/", search_view, name="search"),
     path("hesab/", include("cms.accounts.urls")),
+    path("hesab/bildirisler/", include("cms.notifications.urls")),
     path("hesab/", include("allauth.urls")),
     path("teskilatlar/", include("cms.organizations.urls")),
     path("muracietler/", include("forms.urls")),

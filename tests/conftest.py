@@ -82,13 +82,22 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture
 def run_queued_tasks():
-    """Run the notification worker until the queue is empty, as ``db_worker`` does in production."""
+    """Run the notification worker until the queue is empty, as ``db_worker`` does in production.
+
+    The worker calls close_old_connections() between tasks. Inside a test's
+    transaction autocommit is off, so Django would close the PostgreSQL
+    connection and the test would lose its transaction. The patch below skips
+    that call.
+    """
+    from unittest import mock
+
     from django.core.management import call_command
 
     def run():
-        call_command(
-            "db_worker", "--backend", "notifications", "--queue-name", "*", "--batch", "--no-startup-delay",
-            "--no-reload", verbosity=0,
-        )
+        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+            call_command(
+                "db_worker", "--backend", "notifications", "--queue-name", "*", "--batch", "--no-startup-delay",
+                "--no-reload", verbosity=0,
+            )
 
     return run

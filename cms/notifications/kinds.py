@@ -32,5 +32,10 @@ def get(name: str) -> Kind:
     return _kinds[name]
 
 
+def find(name: str) -> Kind | None:
+    """Return the kind registered as ``name``, or None for a kind no longer registered."""
+    return _kinds.get(name)
+
+
 def sends_email(name: str) -> bool:
     return _kinds[name].email_template is not None
