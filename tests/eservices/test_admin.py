@@ -118,3 +118,10 @@ def test_editor_adds_a_field_whose_label_collides(editor_client, service_page):
     assert "teskilatin_adi" in names
     assert "teskilatin_adi_2" in names
     assert len(names) == len(set(names)) == len(rows) + 1
+
+
+def test_forms_list_leaves_services_out(editor_client, service_page):
+    response = editor_client.get("/admin/forms/")
+
+    assert response.status_code == 200
+    assert service_page.title not in response.content.decode()
