@@ -296,7 +296,7 @@ def check_answers(page, request, filing):
             for unfinished in unfinished_steps(page, steps, filing)
         ],
         "declaration": declaration,
-        "warnings": rules.deadline_warnings(page, filing.form_data),
+        "warnings": rules.deadline_warnings(page, filing.form_data) + rules.earlier_reference_warnings(page, filing),
         "back_url": step_url(page, filing, len(steps)) if steps else page.url,
     }
     if filing.status == FilingStatus.RETURNED:

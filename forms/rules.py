@@ -9,6 +9,7 @@ titles, and editors keep it working as long as they keep the field names
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
+from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -68,6 +69,39 @@ def deadline_warnings(page, answers: dict) -> list[str]:
         )
         % {"date": formats.date_format(deadline)}
     ]
+
+
+def earlier_reference_warnings(page, filing) -> list[str]:
+    """An addendum, change or sub-grant names the original grant's number.
+    Warn when that number is not an accepted filing of the same organization
+    in this service. Grants registered on paper before this site have numbers
+    it cannot know, so this is a warning, not an error."""
+    from .models import Filing, FilingStatus
+
+    number = "".join(str(filing.form_data.get("earlier_reference") or "").split()).upper()
+    if not number:
+        return []
+
+    earlier = (
+        Filing.objects.filter(organization=filing.organization, page__translation_key=page.translation_key)
+        .exclude(pk=filing.pk)
+        .filter(Q(reference__iexact=number) | Q(registration_number__iexact=number))
+        .first()
+    )
+    if earlier is None:
+        return [
+            _(
+                "%(number)s is not the number of an application of %(organization)s in this e-service. Check the "
+                "number. If the grant was registered on paper, you can still submit."
+            )
+            % {"number": number, "organization": filing.organization.name}
+        ]
+    if earlier.status != FilingStatus.ACCEPTED:
+        return [
+            _("Application %(number)s has not been accepted: its status is “%(status)s”.")
+            % {"number": number, "status": earlier.get_status_display()}
+        ]
+    return []
 
 
 def rule_errors(page, answers: dict, field_names) -> dict[str, str]:

@@ -124,3 +124,62 @@ def test_donation_step_refuses_large_cash_and_keeps_the_answers(member_client, o
     filing.refresh_from_db()
     assert filing.completed_step == 1
     assert filing.form_data["amount"] == {"amount": "1500.00", "currency": "AZN"}
+
+
+# --- The original grant's number -----------------------------------------------
+
+
+def _filing(service_page, organization, **fields):
+    from forms.models import Filing
+
+    return Filing.objects.create(page=service_page, organization=organization, **fields)
+
+
+@pytest.mark.django_db
+def test_earlier_reference_of_accepted_grant_passes(service_page, organization):
+    _filing(service_page, organization, status="accepted", reference="QR-2026-000007")
+    addendum = _filing(service_page, organization, form_data={"earlier_reference": " qr-2026-000007 "})
+
+    assert rules.earlier_reference_warnings(service_page, addendum) == []
+
+
+@pytest.mark.django_db
+def test_registration_number_counts_as_earlier_reference(service_page, organization):
+    _filing(service_page, organization, status="accepted", reference="QR-2026-000007", registration_number="QQ-417")
+    addendum = _filing(service_page, organization, form_data={"earlier_reference": "QQ-417"})
+
+    assert rules.earlier_reference_warnings(service_page, addendum) == []
+
+
+@pytest.mark.django_db
+def test_unknown_earlier_reference_warns(service_page, organization, outsider):
+    from tests.eservices.conftest import make_organization
+
+    theirs = make_organization(outsider, "Başqa İctimai Birlik", "1200000099")
+    _filing(service_page, theirs, status="accepted", reference="QR-2026-000008")
+    addendum = _filing(service_page, organization, form_data={"earlier_reference": "QR-2026-000008"})
+
+    with translation.override("en"):
+        warnings = rules.earlier_reference_warnings(service_page, addendum)
+
+    # Another organization's grant is no grant of this one.
+    assert len(warnings) == 1
+    assert "QR-2026-000008 is not the number of an application of" in warnings[0]
+
+
+@pytest.mark.django_db
+def test_rejected_earlier_grant_warns(service_page, organization):
+    _filing(service_page, organization, status="rejected", reference="QR-2026-000009")
+    addendum = _filing(service_page, organization, form_data={"earlier_reference": "QR-2026-000009"})
+
+    with translation.override("en"):
+        warnings = rules.earlier_reference_warnings(service_page, addendum)
+
+    assert warnings == ["Application QR-2026-000009 has not been accepted: its status is “Rejected”."]
+
+
+@pytest.mark.django_db
+def test_no_earlier_reference_no_warning(service_page, organization):
+    addendum = _filing(service_page, organization, form_data={"earlier_reference": ""})
+
+    assert rules.earlier_reference_warnings(service_page, addendum) == []
