@@ -72,10 +72,10 @@ def deadline_warnings(page, answers: dict) -> list[str]:
 
 
 def earlier_reference_warnings(page, filing) -> list[str]:
-    """An addendum, change or sub-grant names the original grant's number.
-    Warn when that number is not an accepted filing of the same organization
-    in this service. Grants registered on paper before this site have numbers
-    it cannot know, so this is a warning, not an error."""
+    """Return a warning when the original grant's number that an addendum,
+    change or sub-grant names is not an accepted filing of the same
+    organization in this service. Grants registered on paper before this site
+    have numbers it cannot know, so this is a warning, not an error."""
     from .models import Filing, FilingStatus
 
     number = "".join(str(filing.form_data.get("earlier_reference") or "").split()).upper()
