@@ -266,7 +266,8 @@ def test_flagged_file_replaced_and_old_file_kept(member_client, returned, review
     old_download = staff.get(f"/muracietler/fayl/{old_id}/")
     assert old_download.status_code == 200
     assert b"".join(old_download.streaming_content).startswith(b"%PDF")
-    assert staff.get(f"/muracietler/fayl/{new_id}/").status_code == 200
+    # The replacement is the applicant's until it is sent.
+    assert staff.get(f"/muracietler/fayl/{new_id}/").status_code == 404
 
 
 def test_unsent_replaced_file_deleted(member_client, returned):

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from forms import uploads
-from forms.models import Filing
+from forms.models import Filing, FilingFile
 from forms.review import actions
 from forms.uploads import download_url
 from tests.eservices import files, test_flow
@@ -274,6 +274,8 @@ def test_office_document_is_not_previewed(decider_client, grant_filing, member):
         upload(files.docx_bytes(), "Büdcə.docx", DOCX_TYPE),
         member,
     )
+    # Uploaded before the filing was submitted, as a sent document is.
+    FilingFile.objects.filter(pk=row.pk).update(uploaded_at=grant_filing.submitted_at - datetime.timedelta(minutes=1))
 
     assert decider_client.get(admin_url("file_preview", row.pk)).status_code == 404
     assert decider_client.get(download_url(row)).status_code == 200
