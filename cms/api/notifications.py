@@ -15,6 +15,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from cms.notifications import kinds
 from cms.notifications.display import ShownNotification, describe, describe_all
 from cms.notifications.models import Notification
 
@@ -53,7 +54,7 @@ class NotificationViewSet(RequestLanguageMixin, mixins.ListModelMixin, viewsets.
         if getattr(self, "swagger_fake_view", False):
             # drf-spectacular builds the schema without a signed-in person.
             return Notification.objects.none()
-        return Notification.objects.filter(recipient=self.request.user).prefetch_related("target")
+        return Notification.objects.filter(recipient=self.request.user).prefetch_related(kinds.targets_prefetch())
 
     @extend_schema(summary="Your notifications, newest first")
     def list(self, request, *args, **kwargs):

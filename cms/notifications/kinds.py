@@ -8,6 +8,9 @@ in Azerbaijani on one visit and in Russian on the next.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.db.models import QuerySet
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -22,6 +25,8 @@ class Kind:
 
 
 _kinds: dict[str, Kind] = {}
+# Per target model, the queryset that loads targets with what their titles read.
+_target_querysets: dict[type, QuerySet] = {}
 
 
 def register(kind: Kind) -> None:
@@ -35,6 +40,19 @@ def get(name: str) -> Kind:
 def find(name: str) -> Kind | None:
     """Return the kind registered as ``name``, or None for a kind no longer registered."""
     return _kinds.get(name)
+
+
+def register_target_queryset(queryset: QuerySet) -> None:
+    """Load targets of ``queryset.model`` through ``queryset`` when notifications are listed,
+    so a page of titles costs one query per model rather than one per row."""
+    _target_querysets[queryset.model] = queryset
+
+
+def targets_prefetch():
+    """Return the prefetch that loads a page of notifications' targets, for ``prefetch_related``."""
+    if not _target_querysets:
+        return "target"
+    return GenericPrefetch("target", list(_target_querysets.values()))
 
 
 def sends_email(name: str) -> bool:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from . import kinds
 from .display import describe, describe_all
 from .models import Notification
 
@@ -26,7 +27,7 @@ PER_PAGE = 20
 @login_required
 @require_safe
 def notification_list(request):
-    notifications = Notification.objects.filter(recipient=request.user).prefetch_related("target")
+    notifications = Notification.objects.filter(recipient=request.user).prefetch_related(kinds.targets_prefetch())
     page = Paginator(notifications, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "notifications_page": page,

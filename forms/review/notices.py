@@ -108,6 +108,7 @@ EMAILED_TO_SUBMITTER_ONLY = {"filing.submitted", "filing.resubmitted"}
 
 
 def register_kinds() -> None:
+    kinds.register_target_queryset(FilingEvent.objects.select_related("filing__page", "filing__organization"))
     for name, title in TITLES.items():
         template = EMAIL_TEMPLATES.get(name)
         kinds.register(

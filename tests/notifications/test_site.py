@@ -324,3 +324,18 @@ def test_account_page_links_to_notifications(member_client):
     text = page_text(member_client.get("/hesab/"))
 
     assert f'<a href="/hesab/bildirisler/">{translated("Your notifications")}</a>' in text
+
+
+def test_list_queries_do_not_grow_with_notifications(
+    member_client, member, service_page, organization, django_assert_max_num_queries
+):
+    for number in range(PER_PAGE):
+        notify_about(member, make_event(service_page, organization, member, f"QR-2026-{number + 1:06d}"))
+    member_client.get(LIST_URL)  # Warm the per-process caches (site root, locales).
+
+    # Sessions, the person, the page of notifications, their events with
+    # filings and pages, and the header's count: not one query per row.
+    with django_assert_max_num_queries(15):
+        response = member_client.get(LIST_URL)
+
+    assert len(response.context["shown_notifications"]) == PER_PAGE
