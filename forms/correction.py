@@ -24,6 +24,7 @@ from .field_types import LAYOUT_TYPES
 from .flow import members_only, my_applications_url, route_url
 from .flow_steps import build_step_form, drop_errors_of_empty_fields, failing_field_names, save_step, validate
 from .models import FieldCorrection, Filing, FilingAction, FilingStatus
+from .models.fields import safe_article_link
 from .steps import Step
 
 # The id of a field's block on the correction page, for links from the check-answers page.
@@ -42,18 +43,6 @@ class CorrectionNote:
     comment: str
     article_url: str = ""
     article_label: str = ""
-
-
-def safe_article_link(link: str) -> str:
-    """Return ``link`` if it is a path on this site or an https:// address, otherwise an empty string.
-
-    FieldCorrection.article_link has a validator, but rows made in code skip
-    it, and the link becomes an href on the applicant's pages.
-    """
-    link = (link or "").strip()
-    if link.startswith("https://") or (link.startswith("/") and not link.startswith("//")):
-        return link
-    return ""
 
 
 def field_labels(page) -> dict[str, str]:

@@ -19,7 +19,8 @@ from rest_framework.exceptions import ValidationError
 
 from cms.organizations.models import Organization
 from forms.applications import MINISTRY_ACTIONS, ApplicationFilterForm
-from forms.correction import field_labels, safe_article_link
+from forms.correction import field_labels
+from forms.models.fields import safe_article_link
 from forms.models import Filing, FilingAction, FilingEvent, FilingStatus
 
 from .errors import form_errors

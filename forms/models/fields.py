@@ -1,5 +1,7 @@
 """A field of an e-service form, as the editor defines it."""
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -28,9 +30,36 @@ def _split_types(value: str) -> list[str]:
     return [kind.strip().lower().lstrip(".") for kind in value.replace(";", ",").split(",") if kind.strip()]
 
 
+def is_safe_article_link(value: str) -> bool:
+    """Tell whether ``value`` is a path on this site or an https:// address.
+
+    Browsers read ``//host/…`` and ``/\\host/…`` as addresses of another site,
+    and drop tabs and line breaks inside an address, so those never pass.
+    """
+    if not value or any(char in value for char in "\\\t\r\n ") or not value.isprintable():
+        return False
+    if value.startswith("/"):
+        return not value.startswith("//")
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # an unbalanced [ in the host
+        return False
+    return parts.scheme == "https" and bool(parts.hostname) and value.startswith("https://")
+
+
+def safe_article_link(value: str) -> str:
+    """Return ``value`` stripped if it is a safe article link, otherwise an empty string.
+
+    Rows made in code skip the model validator, and the link becomes an href
+    on applicants' pages and in e-mails, so templates read it through this.
+    """
+    value = (value or "").strip()
+    return value if is_safe_article_link(value) else ""
+
+
 def validate_article_link(value: str) -> None:
     """Links to the law point into the site's library or to an official https source."""
-    if value and not (value.startswith("/") or value.startswith("https://")):
+    if value and not is_safe_article_link(value.strip()):
         raise ValidationError(_("Give an address on this site, such as /qanunlar/…/madde-…/, or an https:// address."))
 
 
@@ -103,6 +132,10 @@ class ServiceFormField(AbstractFormField):
     class Meta(AbstractFormField.Meta):
         verbose_name = _("form field")
         verbose_name_plural = _("form fields")
+
+    @property
+    def safe_article_link(self) -> str:
+        return safe_article_link(self.article_link)
 
     def get_field_clean_name(self) -> str:
         # The page's form gives each new field a unique name before saving

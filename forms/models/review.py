@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .fields import validate_article_link
+from .fields import safe_article_link, validate_article_link
 
 
 class ReviewAccess(models.TextChoices):
@@ -96,6 +96,10 @@ class FieldCorrection(models.Model):
     @property
     def is_open(self) -> bool:
         return self.resolved_at is None
+
+    @property
+    def safe_article_link(self) -> str:
+        return safe_article_link(self.article_link)
 
 
 class SatisfactionResponse(models.Model):
