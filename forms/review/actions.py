@@ -22,6 +22,8 @@ from . import access, notices
 
 # Statuses a reviewer can act from: the ministry holds the filing.
 OPEN_FOR_REVIEW = {FilingStatus.SUBMITTED, FilingStatus.UNDER_REVIEW}
+# A returned filing its applicant never corrects can still be closed by rejecting it.
+OPEN_FOR_REJECTION = OPEN_FOR_REVIEW | {FilingStatus.RETURNED}
 
 LOG_ACTIONS = {
     "eservices.assigned": (_("Assign filing"), _("Filing assigned to a reviewer")),
@@ -48,7 +50,11 @@ class Flag:
 
 
 def assign(filing_id: int, reviewer, *, by, note: str = "") -> Filing:
-    """Give the filing to ``reviewer``; a submitted filing becomes "under review"."""
+    """Give the filing to ``reviewer``; a submitted filing becomes "under review".
+
+    The note is for the ministry: it goes to the audit log, not to the
+    history the applicant reads.
+    """
     with transaction.atomic():
         filing = _lock_for_action(filing_id, by)
         if reviewer is not None and not access.reviewers_for(filing).filter(pk=reviewer.pk).exists():
@@ -57,7 +63,8 @@ def assign(filing_id: int, reviewer, *, by, note: str = "") -> Filing:
         filing.assigned_to = reviewer
         if filing.status == FilingStatus.SUBMITTED:
             filing.status = FilingStatus.UNDER_REVIEW
-        _finish(filing, by, FilingAction.ASSIGNED, before, note, ["assigned_to"])
+        internal = {"internal_note": note.strip()} if note.strip() else {}
+        _finish(filing, by, FilingAction.ASSIGNED, before, "", ["assigned_to"], extra=internal)
     return filing
 
 
@@ -82,7 +89,7 @@ def reject(filing_id: int, *, by, reason: str) -> Filing:
     if not reason.strip():
         raise ActionError(_("Give the reason for the rejection."))
     with transaction.atomic():
-        filing = _lock_for_action(filing_id, by)
+        filing = _lock_for_action(filing_id, by, allowed=OPEN_FOR_REJECTION)
         before = {"status": filing.status}
         filing.status = FilingStatus.REJECTED
         filing.decided_at = timezone.now()
@@ -96,6 +103,11 @@ def return_for_correction(filing_id: int, flags: list[Flag], *, by, note: str = 
         raise ActionError(_("Mark at least one field or document to correct."))
     if any(not flag.comment.strip() for flag in flags):
         raise ActionError(_("Say what to correct in each marked field."))
+    # A field is flagged once, whatever a crafted form repeats: the first flag counts.
+    unique: dict[str, Flag] = {}
+    for flag in flags:
+        unique.setdefault(flag.field_name, flag)
+    flags = list(unique.values())
     with transaction.atomic():
         filing = _lock_for_action(filing_id, by)
         labels = field_labels(filing)
@@ -132,7 +144,7 @@ def field_labels(filing: Filing) -> dict[str, str]:
 # --- Shared steps ----------------------------------------------------------------
 
 
-def _lock_for_action(filing_id: int, user) -> Filing:
+def _lock_for_action(filing_id: int, user, allowed=OPEN_FOR_REVIEW) -> Filing:
     filing = (
         Filing.objects.select_for_update(of=("self",))
         .select_related("page", "organization", "assigned_to")
@@ -140,10 +152,10 @@ def _lock_for_action(filing_id: int, user) -> Filing:
     )
     if not access.reviewable_filings(user, ReviewAccess.DECIDE).filter(pk=filing.pk).exists():
         raise ActionError(_("You do not have permission to act on filings of this e-service."))
-    if filing.status not in OPEN_FOR_REVIEW:
+    if filing.status not in allowed:
         raise ActionError(
-            _("This filing is %(status)s: the ministry can no longer act on it.")
-            % {"status": filing.get_status_display().lower()}
+            _("This cannot be done while the filing's status is “%(status)s”.")
+            % {"status": filing.get_status_display()}
         )
     return filing
 
