@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
+from wagtail.models import ModelLogEntry
 
 from cms.organizations.models import Organization
 
@@ -267,6 +269,8 @@ def _move_into_past(filing: Filing, days: int) -> None:
     for event in events:
         FilingEvent.objects.filter(pk=event.pk).update(time=times[event.pk])
 
+    _move_records(filing, events, times)
+
     submissions = [event for event in events if event.action in (FilingAction.SUBMITTED, FilingAction.RESUBMITTED)]
     for number, event in enumerate(submissions, start=1):
         filing.submissions.filter(number=number).update(submitted_at=times[event.pk])
@@ -281,6 +285,23 @@ def _move_into_past(filing: Filing, days: int) -> None:
         if filing.page.specific.decision_days
         else None,
     )
+
+
+def _move_records(filing: Filing, events: list, times: dict) -> None:
+    """Give the audit log entries and the corrections the times of the events they belong to."""
+    entries = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Filing), object_id=str(filing.pk)
+    ).order_by("timestamp", "pk")
+    for action in {event.action for event in events}:
+        moved = [times[event.pk] for event in events if event.action == action]
+        for entry, time in zip(entries.filter(action=f"eservices.{action}"), moved):
+            ModelLogEntry.objects.filter(pk=entry.pk).update(timestamp=time)
+
+    returns = [times[event.pk] for event in events if event.action == FilingAction.RETURNED]
+    resubmissions = [times[event.pk] for event in events if event.action == FilingAction.RESUBMITTED]
+    for number, returned_at in enumerate(returns):
+        resolved_at = resubmissions[number] if number < len(resubmissions) else None
+        filing.corrections.filter(submission_number=number + 1).update(created_at=returned_at, resolved_at=resolved_at)
 
 
 DEMO_REVIEWER = ("qrant-reyci", "reyci-demo-2026")

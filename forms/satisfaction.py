@@ -32,7 +32,7 @@ class SatisfactionForm(forms.Form):
         error_messages={"required": SCORE_ERROR, "invalid_choice": SCORE_ERROR},
     )
     comment = forms.CharField(
-        label=_("Tell us why (optional)"),
+        label=_("Tell us why"),
         required=False,
         max_length=MAX_COMMENT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),

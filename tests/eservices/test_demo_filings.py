@@ -73,3 +73,21 @@ def test_second_run_adds_nothing(demo_filings):
 
     assert again == 0
     assert Filing.objects.count() == len(demo.DEMO_FILINGS)
+
+
+def test_records_follow_the_history(demo_filings):
+    """Corrections and audit log entries carry the backdated times of their events."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    resubmitted = Filing.objects.get(submission_count=2)
+    returned_at = resubmitted.events.get(action="returned").time
+    resubmitted_at = resubmitted.events.get(action="resubmitted").time
+    correction = resubmitted.corrections.get()
+    log = ModelLogEntry.objects.get(
+        content_type=ContentType.objects.get_for_model(Filing), object_id=str(resubmitted.pk), action="eservices.returned"
+    )
+
+    assert correction.created_at == returned_at
+    assert correction.resolved_at == resubmitted_at
+    assert log.timestamp == returned_at
