@@ -1,6 +1,7 @@
 """A real site for the browser tests: its own SQLite database, loaded with the
-shipped content by ``load_content``, served by ``runserver`` on a free port,
-and Debian's Chromium driven by Playwright.
+shipped content by ``load_content``, served by ``runserver`` on a free port
+with the notification worker (``db_worker``) beside it, and Debian's Chromium
+driven by Playwright.
 """
 
 import os
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -16,11 +18,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+MANAGE = [sys.executable, str(ROOT / "manage.py")]
+# The same command as ``make run``. The worker polls the queue every second.
+WORKER = ["db_worker", "--backend", "notifications", "--no-reload"]
 
 # Flags that keep Chromium from reaching for Google's services, which this
-# closed network refuses.
+# closed network refuses, and from looking up any host but the test site's:
+# Wagtail's admin, for one, loads avatars from gravatar.com.
 CHROMIUM_ARGS = [
     "--no-sandbox",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
     "--disable-gpu",
     "--disable-quic",
     "--no-first-run",
@@ -43,7 +50,11 @@ def outbox(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory, outbox):
+def site_env(tmp_path_factory, outbox) -> dict:
+    """The environment of the test site's ``manage.py`` commands, those of tests included.
+
+    site_url adds SITE_BASE_URL for the server and the worker, once it has a port.
+    """
     database = tmp_path_factory.mktemp("site") / "site.sqlite3"
     env = {
         **os.environ,
@@ -55,33 +66,72 @@ def site_url(tmp_path_factory, outbox):
         "PRIVATE_MEDIA_ROOT": str(tmp_path_factory.mktemp("private")),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*manage, "load_content"], cwd=ROOT, env=env, check=True, capture_output=True)
+    return env
 
-    port = free_port()
-    env["SITE_BASE_URL"] = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
+
+def start(command: list[str], env: dict, log: Path) -> subprocess.Popen:
+    with log.open("wb") as output:
+        # The child keeps its own copy of the file descriptor.
+        return subprocess.Popen([*MANAGE, *command], cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a process of the site with SIGTERM, which lets the worker finish its task, or SIGKILL after 10 s."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def wait_until_serving(url: str, server: subprocess.Popen, log: Path) -> None:
+    for _ in range(100):
+        if server.poll() is not None:
+            raise RuntimeError(f"The test site exited with {server.returncode}:\n{log.read_text(errors='replace')}")
+        try:
+            urllib.request.urlopen(url + "/", timeout=2)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"The test site did not start on {url}")
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory, site_env):
+    logs = tmp_path_factory.mktemp("logs")
+    subprocess.run([*MANAGE, "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=site_env, check=True)
+    subprocess.run([*MANAGE, "load_content"], cwd=ROOT, env=site_env, check=True, capture_output=True)
+
+    # The demo filings that load_content makes queue e-mails to the demo
+    # people. They are sent into a folder of their own, so that the outbox
+    # contains only the e-mails the tests cause.
+    demo_outbox = tmp_path_factory.mktemp("demo-outbox")
+    subprocess.run(
+        [*MANAGE, *WORKER, "--batch", "--no-startup-delay"],
         cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        env={**site_env, "EMAIL_FILE_PATH": str(demo_outbox)},
+        check=True,
+        capture_output=True,
     )
+
+    # The port is chosen right before the server binds it, which leaves
+    # other processes little time to take it.
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError(f"The test site did not start on {url}")
+    env = {**site_env, "SITE_BASE_URL": url}
+    with ExitStack() as processes:
+        server = start(["runserver", "--noreload", f"127.0.0.1:{port}"], env, logs / "runserver.log")
+        processes.callback(stop, server)
+        worker = start(WORKER, env, logs / "worker.log")
+        processes.callback(stop, worker)
+
+        wait_until_serving(url, server, logs / "runserver.log")
+        if worker.poll() is not None:
+            log = (logs / "worker.log").read_text(errors="replace")
+            raise RuntimeError(f"The notification worker exited with {worker.returncode}:\n{log}")
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
@@ -89,7 +139,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is not installed at {CHROMIUM}; run scripts/install-browser-deps.")
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}; run scripts/install-test-deps.")
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield instance

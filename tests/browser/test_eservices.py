@@ -249,7 +249,8 @@ def test_grant_filed_by_two_members(browser, site_url, outbox, tmp_path):
     assert reference in message["Subject"]
     body = message.get_content()
     assert reference in body
-    assert f"{SERVICE_PATH}{filing_id}/qebul/" in body
+    # The notification e-mail links to the application's status page.
+    assert f"{APPLICATIONS_PATH}{filing_id}/" in body
     context.close()
 
 
