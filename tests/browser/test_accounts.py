@@ -1,15 +1,13 @@
 """An applicant's first day on a phone: sign up, add the organization, invite
 a colleague, lose the password and get back in by an e-mailed link."""
 
-import email
-import email.policy
 import json
 import re
-import time
 
 import pytest
 
 from .conftest import audit, screenshot
+from .outbox import addressed_to, wait_for_message
 
 pytestmark = pytest.mark.browser
 
@@ -19,19 +17,15 @@ PASSWORD = "Qrant-müqaviləsi-2026"
 
 def read_mail(outbox, to: str, seen: set, timeout: float = 10.0) -> str:
     """Return the body of the first new e-mail to ``to`` in the site's outbox folder."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for path in sorted(outbox.glob("*.log")):
-            for raw in path.read_text(encoding="utf-8").split("-" * 79):
-                if not raw.strip():
-                    continue
-                message = email.message_from_bytes(raw.strip().encode("utf-8"), policy=email.policy.default)
-                key = (path.name, message["Message-ID"])
-                if to in (message["To"] or "") and key not in seen:
-                    seen.add(key)
-                    return message.get_content()
-        time.sleep(0.2)
-    raise AssertionError(f"No e-mail to {to} arrived")
+
+    def is_new(file_name, message) -> bool:
+        key = (file_name, message["Message-ID"])
+        if not addressed_to(message, to) or key in seen:
+            return False
+        seen.add(key)
+        return True
+
+    return wait_for_message(outbox, is_new, f"to {to}", timeout).get_content()
 
 
 def first_link(body: str) -> str:

@@ -7,12 +7,9 @@ than texts, because translations change. Where a translated text is asserted,
 the expected text comes from the catalogue the site reads, through gettext.
 """
 
-import email
 import json
 import re
-import time
 from datetime import date, timedelta
-from email import policy
 from email.message import EmailMessage
 
 import pytest
@@ -25,6 +22,7 @@ from forms.uploads import UploadField
 from tests.eservices.files import pdf_bytes
 
 from .conftest import audit, screenshot
+from .outbox import addressed_to, wait_for_message
 
 pytestmark = pytest.mark.browser
 
@@ -78,22 +76,8 @@ def check_page(page, name):
 
 
 def read_mail(outbox, to: str, timeout: float = 10.0) -> EmailMessage:
-    """Return the first e-mail to ``to`` in the site's outbox folder.
-
-    The file backend writes 8-bit UTF-8 bodies, so each message is parsed
-    from bytes and its text decoded by its declared charset.
-    """
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for path in sorted(outbox.glob("*.log")):
-            for raw in path.read_text(encoding="utf-8").split("-" * 79):
-                if not raw.strip():
-                    continue
-                message = email.message_from_bytes(raw.strip().encode("utf-8"), policy=policy.default)
-                if to in (message["To"] or ""):
-                    return message
-        time.sleep(0.2)
-    raise AssertionError(f"No e-mail to {to} arrived")
+    """Return the first e-mail to ``to`` in the site's outbox folder."""
+    return wait_for_message(outbox, lambda _file, message: addressed_to(message, to), f"to {to}", timeout)
 
 
 def choice(field_name: str, position: int) -> str:

@@ -9,11 +9,8 @@ because translations change. Where a text is asserted, it is one the test
 typed (a comment, an answer, a file name, a registration number).
 """
 
-import email
 import subprocess
-import time
 from datetime import date, timedelta
-from email import policy
 from email.message import EmailMessage
 
 import pytest
@@ -22,6 +19,7 @@ from playwright.sync_api import expect
 from tests.eservices.files import pdf_bytes
 
 from .conftest import MANAGE, ROOT, screenshot
+from .outbox import addressed_to, wait_for_message
 from .test_eservices import (
     APPLICATIONS_PATH,
     DEMO_PASSWORD,
@@ -124,17 +122,11 @@ def check_review_page(page, name: str):
 
 def wait_for_mail(outbox, to: str, containing: str, timeout: float = 15.0) -> EmailMessage:
     """Return the e-mail to ``to`` whose body contains ``containing``, waiting for the worker to send it."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for path in sorted(outbox.glob("*.log")):
-            for raw in path.read_text(encoding="utf-8").split("-" * 79):
-                if not raw.strip():
-                    continue
-                message = email.message_from_bytes(raw.strip().encode("utf-8"), policy=policy.default)
-                if to in (message["To"] or "") and containing in message.get_content():
-                    return message
-        time.sleep(0.25)
-    raise AssertionError(f"No e-mail to {to} containing {containing!r} arrived within {timeout} s")
+
+    def matches(_file, message) -> bool:
+        return addressed_to(message, to) and containing in message.get_content()
+
+    return wait_for_message(outbox, matches, f"to {to} containing {containing!r}", timeout)
 
 
 def unread_count(page) -> str:
