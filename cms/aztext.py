@@ -3,7 +3,8 @@
 Python's own case mapping follows no locale: ``"İ".lower()`` returns two code
 points (i + combining dot) and ``"I".lower()`` returns ``i`` where Azerbaijani
 needs ``ı``. Everything that lowercases or slugs Azerbaijani text goes through
-these functions instead. No Django imports, so the parser can use them.
+these functions instead. No Django imports at module level, so the parser
+can use them.
 """
 
 import re
@@ -37,6 +38,25 @@ def az_lower(text: str) -> str:
 def az_upper(text: str) -> str:
     """Uppercase with Azerbaijani rules: i → İ and ı → I."""
     return text.translate(_UPPER_SPECIAL).upper()
+
+
+def capfirst(text, language: str | None = None):
+    """Uppercase the first letter, with Azerbaijani rules in Azerbaijani: "istinad" → "İstinad".
+
+    ``language`` defaults to Django's active language. Like Django's
+    ``capfirst``, an empty value is returned unchanged and anything else
+    (a lazy translation) is converted to ``str`` first.
+    """
+    if not text:
+        return text
+    text = str(text)
+    if language is None:
+        # Imported here so that the module itself needs no Django.
+        from django.utils.translation import get_language
+
+        language = get_language() or ""
+    first = az_upper(text[0]) if language.split("-")[0] == "az" else text[0].upper()
+    return first + text[1:]
 
 
 def to_ascii(text: str) -> str:

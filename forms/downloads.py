@@ -30,6 +30,15 @@ def download_url(file_row: FilingFile) -> str:
     return download_url_for_id(file_row.pk)
 
 
+def sent_for_review(user) -> Q:
+    """Select the files of filings ``user`` may review that the applicant has sent.
+
+    A file the applicant uploaded while correcting a returned filing stays
+    private until it is sent. The admin's previews use the same rule.
+    """
+    return Q(filing__in=access.reviewable_filings(user).values("pk")) & Q(uploaded_at__lte=F("filing__submitted_at"))
+
+
 def visible_files(user):
     """Return the FilingFiles ``user`` may download."""
     if not user.is_authenticated:
@@ -38,12 +47,7 @@ def visible_files(user):
     own = Q(filing__organization__in=own_organizations)
     if not access.is_reviewer(user):
         return FilingFile.objects.filter(own)
-    # Staff see what was submitted: a file the applicant uploaded while
-    # correcting a returned filing stays private until it is sent.
-    submitted = Q(filing__in=access.reviewable_filings(user).values("pk")) & Q(
-        uploaded_at__lte=F("filing__submitted_at")
-    )
-    return FilingFile.objects.filter(own | submitted)
+    return FilingFile.objects.filter(own | sent_for_review(user))
 
 
 def requesting_user(request):

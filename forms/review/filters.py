@@ -5,7 +5,8 @@ query parameters:
 
 - ``service``: the id of a service page; filings of every translation match;
 - ``status``; ``region``: the organization's region code;
-- ``submitted_from`` and ``submitted_to``: dates of the first submission;
+- ``submitted_from`` and ``submitted_to``: dates of the first submission,
+  from 1900 to 2100 (EARLIEST_FILTER_DATE, LATEST_FILTER_DATE);
 - ``reviewer``: a user id, ``me`` or ``unassigned``; ``overdue``: ``yes``;
 - ``q``: a reference number, a VÖEN or words of the organization's name.
 
@@ -14,16 +15,20 @@ so a bad link shows a message rather than failing. Whatever queryset the
 caller passes, only filings the requesting user may review are returned.
 """
 
+import datetime
 import re
 
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import DateRangeField
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.models import Locale
 
@@ -46,6 +51,43 @@ STATUS_CHOICES = [(value, label) for value, label in FilingStatus.choices if val
 
 # NUL and other control characters: PostgreSQL rejects NUL in a query parameter.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+# The dates a filter accepts. Dates near year 1 or 9999 overflow when a
+# day's bounds are converted to UTC, and no filing is that old or that far ahead.
+EARLIEST_FILTER_DATE = datetime.date(1900, 1, 1)
+LATEST_FILTER_DATE = datetime.date(2100, 12, 31)
+
+
+def validate_filter_date(value: datetime.date) -> None:
+    """Raise ValidationError for a date outside EARLIEST_FILTER_DATE to LATEST_FILTER_DATE."""
+    if not EARLIEST_FILTER_DATE <= value <= LATEST_FILTER_DATE:
+        raise ValidationError(
+            _("Enter a date between %(earliest)s and %(latest)s."),
+            code="date_out_of_range",
+            params={
+                "earliest": date_format(EARLIEST_FILTER_DATE, "DATE_FORMAT"),
+                "latest": date_format(LATEST_FILTER_DATE, "DATE_FORMAT"),
+            },
+        )
+
+
+class FilterDateField(forms.DateField):
+    """A date field for filters: only dates from EARLIEST_FILTER_DATE to LATEST_FILTER_DATE are valid."""
+
+    default_validators = [validate_filter_date]
+
+
+class FilterDateRangeField(DateRangeField):
+    """django-filter's range of two dates, each one limited like FilterDateField."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for date_field in self.fields:
+            date_field.validators.append(validate_filter_date)
+
+
+class FilterDateRangeFilter(django_filters.DateFromToRangeFilter):
+    field_class = FilterDateRangeField
 
 
 def service_choices(user) -> list[tuple[str, str]]:
@@ -102,7 +144,7 @@ class FilingFilterSet(WagtailFilterSet):
     region = django_filters.ChoiceFilter(
         label=_("Region"), field_name="organization__region", choices=REGIONS, empty_label=_("All"), widget=forms.Select
     )
-    submitted = django_filters.DateFromToRangeFilter(
+    submitted = FilterDateRangeFilter(
         label=_("First submitted"), field_name="first_submitted_at", widget=DateRangePickerWidget
     )
     reviewer = django_filters.ChoiceFilter(

@@ -12,9 +12,10 @@ import datetime
 
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.formats import date_format
-from django.utils.text import capfirst
 from django.utils.translation import gettext
 from wagtail.log_actions import LogFormatter
+
+from cms.aztext import capfirst
 
 from ..models import Filing, FilingStatus
 from .actions import field_labels

@@ -27,6 +27,11 @@ SCORES = range(0, 11)
 PROMOTER_SCORES = range(9, 11)
 DETRACTOR_SCORES = range(0, 7)
 
+# The start of any of these days, and of the day after, stays within
+# datetime's range in UTC from every time zone, whose offsets are under a day.
+FIRST_SAFE_DAY = datetime.date.min + datetime.timedelta(days=1)
+LAST_SAFE_DAY = datetime.date.max - datetime.timedelta(days=1)
+
 
 # --- Filters -------------------------------------------------------------------
 
@@ -39,14 +44,24 @@ def filter_filings(
     service_key: UUID | str | None = None,
 ):
     """Narrow ``filings`` to those first submitted between two dates (both
-    included, in the site's time zone) and to one service in any language."""
+    included, in the site's time zone) and to one service in any language.
+
+    Any date is accepted. The first and the last date ``datetime.date``
+    can hold are moved a day inwards, so converting the day's bounds to UTC
+    cannot overflow. No filing is dated that close to those limits.
+    """
     if submitted_from is not None:
-        filings = filings.filter(first_submitted_at__gte=_start_of_day(submitted_from))
+        filings = filings.filter(first_submitted_at__gte=_start_of_day(_within_safe_range(submitted_from)))
     if submitted_to is not None:
-        filings = filings.filter(first_submitted_at__lt=_start_of_day(submitted_to + datetime.timedelta(days=1)))
+        next_day = _within_safe_range(submitted_to) + datetime.timedelta(days=1)
+        filings = filings.filter(first_submitted_at__lt=_start_of_day(next_day))
     if service_key:
         filings = filings.filter(page__translation_key=service_key)
     return filings
+
+
+def _within_safe_range(day: datetime.date) -> datetime.date:
+    return min(max(day, FIRST_SAFE_DAY), LAST_SAFE_DAY)
 
 
 def _start_of_day(day: datetime.date) -> datetime.datetime:

@@ -4,16 +4,22 @@ the dashboard and in the menu."""
 
 import html
 import json
-from datetime import timedelta
+import re
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django_tasks_db.models import DBTaskResult
 
+from cms.notifications.admin.views import field_label
 from cms.notifications.admin.viewsets import EmailDeliveryViewSet
 from cms.notifications.models import DeliveryStatus, EmailDelivery
 from cms.notifications.notify import notify
@@ -117,7 +123,8 @@ def test_list_shows_every_column(superuser_client, deliveries):
     assert response.status_code == 200
     assert "aysel@example.az" in text
     assert "kamran@example.az" in text
-    assert "filing.submitted" in text
+    assert translated("Application %(name)s has been submitted", name="QR-2026-000042") in text
+    assert "filing.submitted" not in text
     assert "Mailbox unavailable: poçt qutusu tapılmadı" in text
     assert translated("Failed, retries used up") in text
     assert translated("Failed, will be retried") in text
@@ -153,6 +160,83 @@ def test_inspect_shows_the_whole_error(superuser_client, deliveries):
 
     assert response.status_code == 200
     assert "Mailbox unavailable: poçt qutusu tapılmadı" in html.unescape(response.content.decode())
+
+
+def inspected_value(response, field_name: str) -> str:
+    """The text the inspect page shows for one field, found by its label in Azerbaijani."""
+    with translation.override("az"):
+        label = str(field_label(field_name)) if field_name != "notification" else gettext("Notification")
+    text = html.unescape(response.content.decode())
+    match = re.search(rf"<dt>{re.escape(label)}</dt>\s*<dd>\s*(.*?)\s*</dd>", text, re.S)
+    assert match, label
+    return match.group(1)
+
+
+def test_inspect_shows_times_in_local_time(superuser_client, deliveries):
+    failed = deliveries["failed"]
+    # 20:30 in UTC is already half past midnight of the next day in Baku.
+    created = datetime(2026, 3, 2, 20, 30, tzinfo=UTC)
+    EmailDelivery.objects.filter(pk=failed.pk).update(created_at=created, sent_at=None)
+
+    response = superuser_client.get(f"{LIST_URL}inspect/{failed.pk}/")
+
+    with translation.override("az"):
+        local = date_format(timezone.localtime(created, ZoneInfo("Asia/Baku")), "SHORT_DATETIME_FORMAT")
+        in_utc = date_format(created, "SHORT_DATETIME_FORMAT")
+    assert response.status_code == 200
+    assert inspected_value(response, "created_at") == local
+    assert local != in_utc
+
+
+def test_inspect_list_and_page_show_the_same_time(superuser_client, deliveries):
+    retrying = deliveries["retrying"]
+
+    listed = html.unescape(superuser_client.get(LIST_URL).content.decode())
+    page = superuser_client.get(f"{LIST_URL}inspect/{retrying.pk}/")
+
+    shown = inspected_value(page, "next_attempt_at")
+    assert shown in listed
+    assert shown.split()[-1] == timezone.localtime(retrying.next_attempt_at, ZoneInfo("Asia/Baku")).strftime("%H:%M")
+
+
+def test_inspect_shows_dash_for_missing_values(superuser_client, deliveries):
+    response = superuser_client.get(f"{LIST_URL}inspect/{deliveries['failed'].pk}/")
+
+    assert inspected_value(response, "next_attempt_at") == "—"
+    assert inspected_value(response, "sent_at") == "—"
+    fields = response.content.decode().split("<dl>")[1].split("</dl>")[0]
+    assert "None" not in fields
+
+
+def test_inspect_names_the_notification(superuser_client, deliveries):
+    response = superuser_client.get(f"{LIST_URL}inspect/{deliveries['failed'].pk}/")
+
+    expected = translated("Application %(name)s has been submitted", name="QR-2026-000042")
+    assert inspected_value(response, "notification") == expected
+    assert "filing.submitted" not in response.content.decode()
+
+
+def test_list_titles_cost_no_query_per_row(superuser_client, deliveries, event):
+    # The first request fills caches (content types, sites) that later requests reuse.
+    superuser_client.get(LIST_URL)
+    with CaptureQueriesContext(connection) as three_rows:
+        superuser_client.get(LIST_URL)
+    for number in range(3):
+        make_delivery(event, make_person(f"uzv{number}@example.az"), DeliveryStatus.SENT, 1)
+    with CaptureQueriesContext(connection) as six_rows:
+        response = superuser_client.get(LIST_URL)
+
+    assert len(response.context["object_list"]) == 6
+    assert len(six_rows) == len(three_rows)
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_list_ignores_wagtail_spreadsheet_export(superuser_client, deliveries, export_format):
+    response = superuser_client.get(LIST_URL, {"export": export_format})
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert "Content-Disposition" not in response
 
 
 def test_nobody_edits_adds_or_deletes_deliveries(superuser_client, deliveries):

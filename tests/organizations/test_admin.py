@@ -630,3 +630,13 @@ def test_officer_group_is_idempotent():
     assert first.pk == second.pk
     assert Group.objects.filter(name=OFFICER_GROUP).count() == 1
     assert codenames == ["access_admin", "change_organization", "view_organization"]
+
+
+def test_spreadsheet_export_parameter_ignored(client, officer, association):
+    client.force_login(officer)
+
+    response = client.get(admin_url("index"), {"export": "csv"})
+
+    assert response.status_code == 200
+    assert "Content-Disposition" not in response
+    assert association.name in response.content.decode()

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
+from wagtail.admin.menu import admin_menu, reports_menu
 
 from forms.models import FilingStatus
 from forms.review.admin.reports import ReviewerMenuItem
@@ -123,6 +124,28 @@ def test_invalid_filters_show_errors(filings, full_reviewer):
     assert unknown_service.context["form"].errors["service"]
 
 
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("submitted_from", "0001-01-01"), ("submitted_to", "9999-12-31"), ("submitted_from", "1899-12-31")],
+)
+def test_out_of_range_date_shows_error(filings, full_reviewer, name, value):
+    response = signed_in(full_reviewer).get(REPORTS_URL, {name: value})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert [error.code for error in response.context["form"].errors.as_data()[name]] == ["date_out_of_range"]
+    assert "1900" in html.split("data-report-filters")[1].split("</form>")[0]
+    assert figure(html, "total") == "7"
+    assert f"{name}=" not in html.split("data-export-links")[1].split("</p>")[0]
+
+
+def test_dates_at_the_limits_are_accepted(filings, full_reviewer):
+    response = signed_in(full_reviewer).get(REPORTS_URL, {"submitted_from": "1900-01-01", "submitted_to": "2100-12-31"})
+
+    assert response.context["form"].errors == {}
+    assert figure(response.content.decode(), "total") == "7"
+
+
 def test_grant_reviewer_cannot_choose_another_service(filings, grant_reviewer, registration_service):
     response = signed_in(grant_reviewer).get(REPORTS_URL, {"service": registration_service.pk})
 
@@ -171,12 +194,38 @@ def test_menu_item_only_for_reviewers(full_reviewer, grant_reviewer, other_staff
     assert not shown(other_staff)
 
 
+def menu_item_names(menu, user) -> list[str]:
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    return [item.name for item in menu.menu_items_for_request(request)]
+
+
+def test_dashboard_is_in_wagtails_reports_menu(full_reviewer, other_staff):
+    top_level = menu_item_names(admin_menu, full_reviewer)
+
+    assert "filing-reports" in menu_item_names(reports_menu, full_reviewer)
+    assert "filing-reports" not in top_level
+    assert top_level.count("reports") == 1
+    assert "filing-reports" not in menu_item_names(reports_menu, other_staff)
+
+
 def test_menu_shows_reports_link(full_reviewer, other_staff):
     reviewer_home = signed_in(full_reviewer).get("/admin/").content.decode()
     editor_home = signed_in(other_staff).get("/admin/").content.decode()
 
     assert REPORTS_URL in reviewer_home
     assert REPORTS_URL not in editor_home
+
+
+def test_download_buttons_use_wagtails_icon_button(filings, full_reviewer):
+    html = signed_in(full_reviewer).get(REPORTS_URL).content.decode()
+
+    links = re.findall(r"<a [^>]*>.*?</a>", html.split("data-export-links")[1].split("</p>")[0], re.S)
+    assert len(links) == 2
+    for link in links:
+        assert 'class="button button-small button-secondary bicolor button--icon"' in link
+        assert re.search(r'<span class="icon-wrapper"><svg class="icon icon-download[^"]*"', link), link
+    assert "button-icon" not in html
 
 
 @pytest.mark.parametrize(

@@ -191,6 +191,17 @@ def test_invalid_filter_is_a_400_with_message(filings, full_reviewer):
     assert b"data-export-errors" in response.content
 
 
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+@pytest.mark.parametrize(("name", "value"), [("submitted_from", "0001-01-01"), ("submitted_to", "9999-12-31")])
+def test_out_of_range_date_is_a_400_with_message(filings, full_reviewer, export_format, name, value):
+    response = download(signed_in(full_reviewer), format=export_format, **{name: value})
+
+    errors = response.content.decode().split("data-export-errors")[1]
+    assert response.status_code == 400
+    assert "1900" in errors
+    assert "2100" in errors
+
+
 def test_staff_without_review_permission_get_403(filings, other_staff):
     response = download(signed_in(other_staff), format="csv")
 

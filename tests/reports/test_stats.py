@@ -283,6 +283,18 @@ def test_filter_dates_include_both_ends_in_local_time(grant_service, association
     assert before.count() == 0
 
 
+def test_filter_dates_at_the_limits_of_python_dates(filings, full_reviewer):
+    reviewable = access.reviewable_filings(full_reviewer)
+
+    everything = stats.filter_filings(reviewable, submitted_from=datetime.date.min, submitted_to=datetime.date.max)
+    nothing_after = stats.filter_filings(reviewable, submitted_from=datetime.date.max)
+    nothing_before = stats.filter_filings(reviewable, submitted_to=datetime.date.min)
+
+    assert everything.count() == 7
+    assert nothing_after.count() == 0
+    assert nothing_before.count() == 0
+
+
 def test_filter_by_service_covers_translations(filings, english_grant_service, association, full_reviewer):
     make_filing(
         english_grant_service, association, FilingStatus.SUBMITTED, "QR-2026-0500", first_submitted=at("2026-04-10")

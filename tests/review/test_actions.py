@@ -2,12 +2,14 @@
 correction and reject, who may take them, and what they record."""
 
 import datetime
+import html
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages import get_messages
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from wagtail.models import ModelLogEntry
 
 from forms.models import FieldCorrection, Filing, FilingAction, FilingStatus
@@ -20,8 +22,13 @@ pytestmark = pytest.mark.django_db
 ACTIONS = ["assign", "accept", "return", "reject"]
 
 
+def text_of(response) -> str:
+    return html.unescape(response.content.decode())
+
+
 def messages_of(response) -> list[str]:
-    return [str(message).strip() for message in get_messages(response.wsgi_request)]
+    """The messages for the next page, as the reader sees them: Wagtail stores them escaped as HTML."""
+    return [html.unescape(str(message)).strip() for message in get_messages(response.wsgi_request)]
 
 
 def log_entries(filing, action):
@@ -92,6 +99,44 @@ def test_accept_rejects_invalid_date(decider_client, grant_filing):
     assert Filing.objects.get(pk=grant_filing.pk).status == FilingStatus.SUBMITTED
 
 
+@pytest.mark.parametrize("typed", ["0001-01-01", "1900-01-01"])
+def test_accept_rejects_ancient_registration_date(decider_client, grant_filing, typed):
+    response = decider_client.post(admin_url("accept", grant_filing), {"registration_date": typed})
+
+    assert response.status_code == 200
+    assert "The date of registration cannot be before the filing was first submitted" in text_of(response)
+    assert Filing.objects.get(pk=grant_filing.pk).status == FilingStatus.SUBMITTED
+
+
+def test_accept_rejects_date_before_first_submission(decider_client, grant_filing):
+    first_submitted = timezone.localtime() - datetime.timedelta(days=10)
+    Filing.objects.filter(pk=grant_filing.pk).update(first_submitted_at=first_submitted)
+    day_before = first_submitted.date() - datetime.timedelta(days=1)
+
+    response = decider_client.post(admin_url("accept", grant_filing), {"registration_date": day_before.isoformat()})
+
+    with translation.override("en"):
+        shown_date = date_format(first_submitted.date(), "SHORT_DATE_FORMAT")
+    expected = f"The date of registration cannot be before the filing was first submitted, on {shown_date}."
+    assert response.status_code == 200
+    assert expected in text_of(response)
+    assert Filing.objects.get(pk=grant_filing.pk).status == FilingStatus.SUBMITTED
+
+
+def test_accept_allows_first_submission_day(decider_client, grant_filing):
+    first_submitted = timezone.localtime() - datetime.timedelta(days=10)
+    Filing.objects.filter(pk=grant_filing.pk).update(first_submitted_at=first_submitted)
+
+    response = decider_client.post(
+        admin_url("accept", grant_filing), {"registration_date": first_submitted.date().isoformat()}
+    )
+
+    assert response.status_code == 302
+    filing = Filing.objects.get(pk=grant_filing.pk)
+    assert filing.status == FilingStatus.ACCEPTED
+    assert filing.registration_date == first_submitted.date()
+
+
 # --- Assign ---------------------------------------------------------------------------------
 
 
@@ -119,7 +164,7 @@ def test_assign_to_colleague(decider, decider_client, grant_filing, second_decid
     assert entry.user == decider
     assert entry.data["assigned_to"] == {"before": "", "after": "Elvin Əliyev"}
     assert entry.data["status"] == {"before": "submitted", "after": "under_review"}
-    assert entry.data["note"] == "Elvin baxsın."
+    assert entry.data["internal_note"] == "Elvin baxsın."
     assert messages_of(response) == [f"Filing {grant_filing.reference} is assigned to Elvin Əliyev."]
 
 
@@ -227,7 +272,9 @@ def test_return_flag_without_comment_keeps_what_was_typed(decider_client, grant_
 
     assert response.status_code == 200
     form = response.context["form"]
-    assert form.errors["comment-teskilatin_adi"] == ["Say what the applicant has to correct in this answer."]
+    with translation.override("en"):
+        # The errors are lazy: read them in the staff member's language, not the site's default.
+        assert form.errors["comment-teskilatin_adi"] == ["Say what the applicant has to correct in this answer."]
     assert "comment-olke" not in form.errors
     assert form["comment-olke"].value() == "Ölkə səhv seçilib."
     assert form["flagged"].value() == ["teskilatin_adi", "olke"]
@@ -330,15 +377,35 @@ def test_decided_filing_refuses_actions(decider, decider_client, grant_filing, a
     assert shown.status_code == 302
     assert shown["Location"] == admin_url("inspect", grant_filing)
     assert posted.status_code == 302
-    assert "This filing is accepted: the ministry can no longer act on it." in messages_of(shown)
-    assert "This filing is accepted: the ministry can no longer act on it." in messages_of(posted)
+    assert "This cannot be done while the filing's status is “Accepted”." in messages_of(shown)
+    assert "This cannot be done while the filing's status is “Accepted”." in messages_of(posted)
     assert Filing.objects.get(pk=grant_filing.pk).status == FilingStatus.ACCEPTED
 
 
-def test_returned_filing_cannot_be_rejected(decider, decider_client, grant_filing):
+def test_returned_filing_can_be_rejected(decider, decider_client, grant_filing):
+    actions.return_for_correction(grant_filing.pk, [actions.Flag("olke", "Ölkə səhvdir.")], by=decider)
+    reason = "Müraciət edən 30 gün ərzində düzəliş etmədi: Qanunun 12-ci maddəsi."
+
+    shown = decider_client.get(admin_url("reject", grant_filing))
+    posted = decider_client.post(admin_url("reject", grant_filing), {"reason": reason})
+
+    assert shown.status_code == 200
+    assert posted.status_code == 302
+    assert posted["Location"] == admin_url("inspect", grant_filing)
+    filing = Filing.objects.get(pk=grant_filing.pk)
+    assert filing.status == FilingStatus.REJECTED
+    event = filing.events.get(action=FilingAction.REJECTED)
+    assert event.from_status == FilingStatus.RETURNED
+    assert event.note == reason
+
+
+@pytest.mark.parametrize("action", ["assign", "accept", "return"])
+def test_returned_filing_refuses_other_actions(decider, decider_client, grant_filing, action):
     actions.return_for_correction(grant_filing.pk, [actions.Flag("olke", "Ölkə səhvdir.")], by=decider)
 
-    response = decider_client.post(admin_url("reject", grant_filing), {"reason": "Rədd."}, follow=True)
+    shown = decider_client.get(admin_url(action, grant_filing))
 
-    assert "This filing is returned for correction: the ministry can no longer act on it." in response.content.decode()
+    assert shown.status_code == 302
+    assert shown["Location"] == admin_url("inspect", grant_filing)
+    assert "This cannot be done while the filing's status is “Returned for correction”." in messages_of(shown)
     assert Filing.objects.get(pk=grant_filing.pk).status == FilingStatus.RETURNED

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Permission
 from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from forms.models import Filing, FilingStatus
 from forms.review import actions
@@ -299,6 +300,36 @@ def test_bad_value_keeps_the_other_filters(decider_client, queue):
     assert listed(response) == [queue["azad"].reference]
 
 
+@pytest.mark.parametrize("view_name", ["index", "index_results"])
+@pytest.mark.parametrize(
+    "parameters",
+    [
+        {"submitted_from": "0001-01-01"},
+        {"submitted_to": "9999-12-31"},
+        {"submitted_from": "1899-12-31"},
+        {"submitted_to": "2101-01-01"},
+    ],
+)
+def test_out_of_range_date_gives_message(decider_client, queue, view_name, parameters):
+    response = decider_client.get(admin_url(view_name), parameters)
+
+    with translation.override("en"):
+        expected = "First submitted: Enter a date between {} and {}.".format(
+            date_format(datetime.date(1900, 1, 1), "DATE_FORMAT"), date_format(datetime.date(2100, 12, 31), "DATE_FORMAT")
+        )
+    assert response.status_code == 200
+    assert expected in html.unescape(response.content.decode())
+    assert len(listed(response)) == 3
+
+
+def test_dates_at_the_limits_are_accepted(decider_client, queue):
+    response = decider_client.get(admin_url("index"), {"submitted_from": "1900-01-01", "submitted_to": "2100-12-31"})
+
+    assert response.status_code == 200
+    assert "data-filter-errors" not in response.content.decode()
+    assert len(listed(response)) == 3
+
+
 def test_reversed_date_range_gives_message(decider_client, queue):
     response = decider_client.get(admin_url("index"), {"submitted_from": "2026-05-01", "submitted_to": "2026-04-01"})
 
@@ -348,6 +379,17 @@ def test_filter_set_reports_errors(decider, queue):
 
 
 # --- Export links ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("view_name", ["index", "index_results"])
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_wagtail_listing_export_is_ignored(decider_client, queue, view_name, export_format):
+    response = decider_client.get(admin_url(view_name), {"export": export_format})
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert "Content-Disposition" not in response
+    assert len(listed(response)) == 3
 
 
 def test_export_links_carry_the_filters(decider_client, queue):

@@ -76,6 +76,26 @@ def test_decided_filing_has_no_actions(decider, decider_client, grant_filing):
     assert "QR-QEYD-5" in section(response, "data-summary")
 
 
+def test_returned_filing_offers_only_reject(decider, decider_client, grant_filing):
+    actions.return_for_correction(grant_filing.pk, [actions.Flag("olke", "Ölkə səhvdir.")], by=decider)
+
+    response = decider_client.get(admin_url("inspect", grant_filing))
+
+    actions_html = section(response, "data-actions")
+    assert admin_url("reject", grant_filing) in actions_html
+    for action in ("accept", "return", "assign"):
+        assert admin_url(action, grant_filing) not in actions_html
+
+
+def test_returned_filing_offers_viewer_nothing(decider, viewer_client, grant_filing):
+    actions.return_for_correction(grant_filing.pk, [actions.Flag("olke", "Ölkə səhvdir.")], by=decider)
+
+    response = viewer_client.get(admin_url("inspect", grant_filing))
+
+    assert response.status_code == 200
+    assert "data-actions" not in response.content.decode()
+
+
 # --- What it shows --------------------------------------------------------------------------------
 
 
@@ -279,6 +299,33 @@ def test_office_document_is_not_previewed(decider_client, grant_filing, member):
 
     assert decider_client.get(admin_url("file_preview", row.pk)).status_code == 404
     assert decider_client.get(download_url(row)).status_code == 200
+
+
+def test_unsent_correction_file_is_not_previewed(decider, decider_client, grant_filing, member):
+    actions.return_for_correction(
+        grant_filing.pk, [actions.Flag("qrant_muqavilesi", "Müqavilə imzalanmayıb.")], by=decider
+    )
+    # The applicant uploads the corrected agreement but has not sent it yet.
+    row = uploads.store(grant_filing, "qrant_muqavilesi", conftest.pdf_upload("Düzəldilmiş müqavilə.pdf"), member)
+    FilingFile.objects.filter(pk=row.pk).update(uploaded_at=grant_filing.submitted_at + datetime.timedelta(minutes=5))
+
+    assert decider_client.get(admin_url("file_preview", row.pk)).status_code == 404
+    assert decider_client.get(download_url(row)).status_code == 404
+    assert decider_client.get(admin_url("file_preview", grant_filing.files.exclude(pk=row.pk).get().pk)).status_code == 200
+
+
+def test_correction_file_is_previewed_once_sent(decider, decider_client, grant_filing, service_page, member):
+    actions.return_for_correction(
+        grant_filing.pk, [actions.Flag("qrant_muqavilesi", "Müqavilə imzalanmayıb.")], by=decider
+    )
+    row = uploads.store(grant_filing, "qrant_muqavilesi", conftest.pdf_upload("Düzəldilmiş müqavilə.pdf"), member)
+    filing = Filing.objects.get(pk=grant_filing.pk)
+    filing.form_data = {**filing.form_data, "qrant_muqavilesi": uploads.describe(row)}
+    filing.save(update_fields=["form_data"])
+
+    submit(service_page, filing, member)
+
+    assert decider_client.get(admin_url("file_preview", row.pk)).status_code == 200
 
 
 def test_preview_rejects_post(decider_client, grant_filing):

@@ -1,27 +1,34 @@
-"""The e-mail delivery list in the Wagtail admin and its "Retry now" action."""
+"""The e-mail delivery list and page in the Wagtail admin, and its "Retry now" action."""
+
+import datetime
 
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.functional import cached_property
+from django.utils.functional import cached_property, lazy
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.text import Truncator, capfirst
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BaseColumn, Column, TitleColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.permissions import policy_registry
 
+from cms.aztext import capfirst
+
+from .. import kinds
 from ..delivery import retry_now
-from ..models import DeliveryStatus, EmailDelivery
+from ..display import describe
+from ..models import DeliveryStatus, EmailDelivery, Notification
 from .permissions import RETRY
 
 URL_NAMESPACE = "email_delivery_admin"
@@ -32,9 +39,15 @@ RETRYABLE = {DeliveryStatus.FAILED, DeliveryStatus.RETRYING}
 # The list shows the start of the error; the inspect page shows all of it.
 ERROR_PREVIEW_LENGTH = 120
 
+# The inspect page's text for a field without a value.
+EMPTY_VALUE = "—"
+
+# Lazy, so a label made at import time is capitalised in the reader's language.
+capfirst_lazy = lazy(capfirst, str)
+
 
 def field_label(field_name: str) -> str:
-    return capfirst(EmailDelivery._meta.get_field(field_name).verbose_name)
+    return capfirst_lazy(EmailDelivery._meta.get_field(field_name).verbose_name)
 
 
 def local_datetime(value) -> str:
@@ -42,6 +55,11 @@ def local_datetime(value) -> str:
     if value is None:
         return ""
     return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+
+
+def notification_title(delivery: EmailDelivery) -> str:
+    """Return the title of the delivery's notification, as the site words it, in the reader's language."""
+    return describe(delivery.notification).title
 
 
 class EmailDeliveryFilterSet(WagtailFilterSet):
@@ -78,14 +96,21 @@ class RetryColumn(BaseColumn):
 
 
 class EmailDeliveryIndexView(IndexView):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # Wagtail's own spreadsheet export of a listing (?export=csv) has no columns here.
+        self.is_export = False
+
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("notification")
+        # One query for the page's notifications and one per kind of target for their titles.
+        notifications = Notification.objects.prefetch_related(kinds.targets_prefetch())
+        return super().get_base_queryset().prefetch_related(Prefetch("notification", queryset=notifications))
 
     @cached_property
     def columns(self):
         return [
             self._get_title_column("address", column_class=TitleColumn),
-            Column("kind", label=_("Notification"), accessor="notification.kind"),
+            Column("kind", label=_("Notification"), accessor=notification_title),
             Column("get_status_display", label=field_label("status"), sort_key="status"),
             Column(
                 "created_at",
@@ -107,6 +132,26 @@ class EmailDeliveryIndexView(IndexView):
             ),
             RetryColumn("retry", label=_("Action"), can_retry=self.user_has_permission(RETRY)),
         ]
+
+
+class EmailDeliveryInspectView(InspectView):
+    """One delivery: its notification's title, then its fields, with times in the reader's time zone."""
+
+    def get_field_label(self, field_name, field):
+        if field_name == "notification":
+            return gettext("Notification")
+        return field_label(field_name)
+
+    def get_field_display_value(self, field_name, field):
+        if field_name == "notification":
+            return notification_title(self.object)
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return EMPTY_VALUE
+        # The template's "localize" filter formats a datetime in UTC, not in the reader's time zone.
+        if isinstance(value, datetime.datetime):
+            return local_datetime(value)
+        return value
 
 
 class RetryView(View):

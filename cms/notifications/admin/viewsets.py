@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
 from ..models import DeliveryStatus, EmailDelivery
-from .views import URL_NAMESPACE, EmailDeliveryFilterSet, EmailDeliveryIndexView, RetryView
+from .views import URL_NAMESPACE, EmailDeliveryFilterSet, EmailDeliveryIndexView, EmailDeliveryInspectView, RetryView
 
 
 def failed_count() -> int:
@@ -49,11 +49,13 @@ class EmailDeliveryViewSet(ModelViewSet):
     add_to_reference_index = False
 
     index_view_class = EmailDeliveryIndexView
+    inspect_view_class = EmailDeliveryInspectView
     filterset_class = EmailDeliveryFilterSet
     inspect_view_enabled = True
     copy_view_enabled = False
     ordering = ["-created_at", "-pk"]
     inspect_view_fields = [
+        "notification",
         "address",
         "language",
         "status",

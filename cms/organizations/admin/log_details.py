@@ -8,9 +8,10 @@ something did.
 """
 
 from django.core.exceptions import FieldDoesNotExist
-from django.utils.text import capfirst
 from django.utils.translation import gettext
 from wagtail.log_actions import LogFormatter
+
+from cms.aztext import capfirst
 
 from ..choices import REGION_NAMES, LegalForm, Role
 from ..models import Organization

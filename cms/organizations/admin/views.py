@@ -59,6 +59,12 @@ class InspectLinkTitleColumn(ButtonsColumnMixin, TitleColumn):
 
 
 class OrganizationIndexView(IndexView):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # Wagtail's spreadsheet export (?export=csv) has no columns defined
+        # here and would download a file of blank rows.
+        self.is_export = False
+
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("verified_by")
         return queryset.annotate(member_count=Count("memberships"))

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 
@@ -30,7 +31,13 @@ class AssignForm(forms.Form):
         empty_label=None,
         help_text=_("Only people who may decide on filings of this e-service are listed."),
     )
-    note = forms.CharField(label=_("Note"), required=False, max_length=MAX_TEXT_LENGTH, widget=text_area())
+    note = forms.CharField(
+        label=_("Internal note"),
+        help_text=_("For the ministry only: it goes to the audit log, not to the applicant."),
+        required=False,
+        max_length=MAX_TEXT_LENGTH,
+        widget=text_area(),
+    )
 
     def __init__(self, *args, reviewers, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,10 +56,25 @@ class AcceptForm(forms.Form):
         label=_("Note to the applicant"), required=False, max_length=MAX_TEXT_LENGTH, widget=text_area()
     )
 
+    def __init__(self, *args, filing, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filing = filing
+
     def clean_registration_date(self):
         date = self.cleaned_data["registration_date"]
-        if date is not None and date > timezone.localdate():
+        if date is None:
+            return date
+        if date > timezone.localdate():
             raise forms.ValidationError(_("The date of registration cannot be in the future."))
+
+        # The ministry registers what was filed, so not before the filing's first submission.
+        first_submitted = self.filing.first_submitted_at
+        if first_submitted is not None and date < timezone.localdate(first_submitted):
+            raise forms.ValidationError(
+                _("The date of registration cannot be before the filing was first submitted, on %(date)s."),
+                code="before_submission",
+                params={"date": date_format(timezone.localdate(first_submitted), "SHORT_DATE_FORMAT")},
+            )
         return date
 
 

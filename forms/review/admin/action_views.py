@@ -8,13 +8,14 @@ the filing get 403; staff who may not see it get 404.
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.defaults import permission_denied
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from cms.aztext import capfirst
 
 from ...models import Filing
 from .. import access, actions
@@ -29,6 +30,8 @@ class FilingActionView(WagtailAdminTemplateMixin, FormView):
     template_name = "eservices/admin/review/action_form.html"
     header_icon = "doc-full"
     submit_button_label = ""
+    # The filing statuses this action starts from. forms.review.actions checks them again.
+    allowed_statuses = actions.OPEN_FOR_REVIEW
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -40,11 +43,11 @@ class FilingActionView(WagtailAdminTemplateMixin, FormView):
         # dashboard, so the view returns a plain 403 instead.
         if not access.can_decide(request.user, self.filing):
             return permission_denied(request, PermissionDenied())
-        if self.filing.status not in actions.OPEN_FOR_REVIEW:
+        if self.filing.status not in self.allowed_statuses:
             messages.error(
                 request,
-                gettext("This filing is %(status)s: the ministry can no longer act on it.")
-                % {"status": self.filing.get_status_display().lower()},
+                gettext("This cannot be done while the filing's status is “%(status)s”.")
+                % {"status": self.filing.get_status_display()},
             )
             return redirect(admin_url("inspect", self.filing))
         return super().dispatch(request, *args, **kwargs)
@@ -120,6 +123,9 @@ class AcceptView(FilingActionView):
     header_icon = "success"
     form_class = AcceptForm
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "filing": self.filing}
+
     def perform(self, form) -> str:
         actions.accept(
             self.filing.pk,
@@ -138,6 +144,8 @@ class RejectView(FilingActionView):
     submit_button_label = _("Reject")
     header_icon = "cross"
     form_class = RejectForm
+    # A returned filing that the applicant never corrects is closed by rejecting it.
+    allowed_statuses = actions.OPEN_FOR_REJECTION
 
     def perform(self, form) -> str:
         actions.reject(self.filing.pk, by=self.request.user, reason=form.cleaned_data["reason"])
@@ -165,3 +173,7 @@ class ReturnView(FilingActionView):
         return gettext("Filing %(reference)s is returned for correction. The applicant has been notified.") % {
             "reference": self.filing
         }
+
+
+# The actions a review page offers, by URL name.
+ACTION_VIEWS = {"accept": AcceptView, "return": ReturnView, "reject": RejectView, "assign": AssignView}

@@ -48,6 +48,12 @@ class FilingIndexView(IndexView):
     # The filter set searches, so the search box only has to be shown.
     is_searchable = True
 
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # Wagtail's own spreadsheet export of a listing (?export=csv) has no
+        # columns here. The queue's export is the reports' export view.
+        self.is_export = False
+
     def get_search_form(self):
         placeholder = _("Reference number, VÖEN or organization")
         if self.search_kwarg in self.request.GET:

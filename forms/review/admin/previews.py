@@ -1,6 +1,7 @@
 """Staff previews of a filing's images and PDFs, shown inside the review page.
 
-A preview is served inline, only to people who may see the filing, and only
+A preview is served inline, only to people who may see the filing, only
+for files the applicant has sent (forms.downloads.sent_for_review), and only
 for the types a browser shows without running the file: JPEG, PNG and PDF.
 The stored type comes from sniffing the bytes at upload (forms.sniffing)
 and ``nosniff`` keeps the browser to it, so a file cannot be read as HTML.
@@ -13,8 +14,8 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_safe
 
+from ...downloads import sent_for_review
 from ...models import FilingFile
-from .. import access
 
 logger = logging.getLogger(__name__)
 
@@ -38,10 +39,8 @@ def can_preview(file_row: FilingFile) -> bool:
 
 
 def previewable_files(user):
-    """Return the images and PDFs of the filings ``user`` may review."""
-    return FilingFile.objects.filter(
-        filing__in=access.reviewable_filings(user).values("pk"), content_type__in=PREVIEW_TYPES
-    )
+    """Return the images and PDFs that ``user`` may review and the applicant has sent, as staff downloads are."""
+    return FilingFile.objects.filter(sent_for_review(user), content_type__in=PREVIEW_TYPES)
 
 
 @require_safe

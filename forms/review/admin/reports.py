@@ -1,8 +1,8 @@
 """Reports for the ministry: the dashboard and filing exports.
 
 The views live in reports_dashboard.py and reports_export.py; this module
-registers their URLs (namespace "filing_reports") and the "Reports" menu
-item, which only reviewers see.
+registers their URLs (namespace "filing_reports") and the "E-service
+filings" item of Wagtail's "Reports" menu, which only reviewers see.
 """
 
 from django.urls import include, path, reverse
@@ -32,8 +32,9 @@ def register_report_urls():
     return [path("reports/", include((urlpatterns, URL_NAMESPACE), namespace=URL_NAMESPACE))]
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_reports_menu_item")
 def register_reports_menu_item():
+    # Wagtail's "Reports" submenu shows itself only when one of its items is shown.
     return ReviewerMenuItem(
-        _("Reports"), reverse(f"{URL_NAMESPACE}:index"), name="filing-reports", icon_name="table", order=320
+        _("E-service filings"), reverse(f"{URL_NAMESPACE}:index"), name="filing-reports", icon_name="table", order=50
     )

@@ -15,7 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ...models import FilingStatus, ServicePage
 from .. import access, stats
-from ..filters import service_choices
+from ..filters import FilterDateField, service_choices
 from .reports_charts import BarRow, Column, Segment, histogram, horizontal_bars, nice_ticks
 
 # The colour class of each status in the charts. The CSS is in the dashboard template.
@@ -31,12 +31,12 @@ class ReportFilterForm(forms.Form):
     """The dashboard's filters, with the review queue's parameter names and
     values, so an export link can pass them on to FilingFilterSet."""
 
-    submitted_from = forms.DateField(
+    submitted_from = FilterDateField(
         label=_("First submitted from"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    submitted_to = forms.DateField(
+    submitted_to = FilterDateField(
         label=_("First submitted until"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

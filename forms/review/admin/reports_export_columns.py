@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
-from django.utils.text import capfirst
 from django.utils.translation import gettext
 
+from cms.aztext import capfirst
 from cms.organizations.admin.common import person_label
 from cms.organizations.models import Organization
 

@@ -4,12 +4,12 @@ for people who may decide."""
 
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import InspectView
 from wagtail.log_actions import registry as log_registry
 from wagtail.permissions import policy_registry
 
+from cms.aztext import capfirst
 from cms.organizations.admin.common import admin_url as organization_admin_url
 from cms.organizations.admin.common import verification_summary
 from cms.organizations.models import Organization
@@ -17,6 +17,7 @@ from cms.organizations.models import Organization
 from ...models import Filing
 from .. import access, actions, diff
 from ..log_details import describe_log_data
+from .action_views import ACTION_VIEWS
 from .common import admin_url, deadline_text, person_label, service_title
 from .sections import documents, other_filings, reading_page, review_sections
 
@@ -82,13 +83,15 @@ class FilingReviewView(InspectView):
         return reading_page(self.object)
 
     @cached_property
-    def can_act(self) -> bool:
-        return self.object.status in actions.OPEN_FOR_REVIEW and access.can_decide(self.request.user, self.object)
-
-    def action_urls(self) -> dict:
-        if not self.can_act:
+    def action_urls(self) -> dict[str, str]:
+        """Return the address of each action the user may take on the filing in its status, by URL name."""
+        if not access.can_decide(self.request.user, self.object):
             return {}
-        return {name: admin_url(name, self.object) for name in ("assign", "accept", "return", "reject")}
+        return {
+            name: admin_url(name, self.object)
+            for name, view_class in ACTION_VIEWS.items()
+            if self.object.status in view_class.allowed_statuses
+        }
 
     def organization_context(self) -> dict:
         organization = self.object.organization
@@ -132,8 +135,7 @@ class FilingReviewView(InspectView):
                 "service_title": page.title,
                 "deadline": deadline_text(filing),
                 "reviewer": person_label(filing.assigned_to),
-                "can_act": self.can_act,
-                "action_urls": self.action_urls(),
+                "action_urls": self.action_urls,
                 "sections": review_sections(filing, page),
                 "flagged_names": {correction.field_name for correction in corrections if correction.is_open},
                 **self.documents_context(),
