@@ -38,3 +38,22 @@ def test_queue_queries_do_not_grow(decider, decider_client, service_page, organi
     many = queue_queries(decider_client)
 
     assert many == few
+
+
+def review_page_queries(client, filing) -> int:
+    client.get(admin_url("inspect", filing))
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(admin_url("inspect", filing))
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_review_page_queries_do_not_grow_with_history(decider, decider_client, service_page, organization, member):
+    add_filings(service_page, organization, member, decider, 2)
+    filing = organization.filings.order_by("pk").first()
+    few = review_page_queries(decider_client, filing)
+
+    add_filings(service_page, organization, member, decider, 8)
+    many = review_page_queries(decider_client, filing)
+
+    assert many == few

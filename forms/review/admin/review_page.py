@@ -18,7 +18,8 @@ from ...models import Filing
 from .. import access, actions, diff
 from ..log_details import describe_log_data
 from .action_views import ACTION_VIEWS
-from .common import admin_url, deadline_text, person_label, service_title
+from .common import admin_url, deadline_text, person_label
+from .index import localized_titles
 from .sections import documents, other_filings, reading_page, review_sections
 
 # The page lists this many audit entries, newest first.
@@ -101,11 +102,21 @@ class FilingReviewView(InspectView):
             "organization": organization,
             "verification": verification_summary(organization),
             "organization_url": organization_admin_url("inspect", organization) if can_open_record else "",
-            "other_filings": [
-                {"filing": other, "url": admin_url("inspect", other), "service": service_title(other)}
-                for other in other_filings(self.object, self.request.user)
-            ],
+            "other_filings": self.other_filings(),
         }
+
+    def other_filings(self) -> list[dict]:
+        others = list(other_filings(self.object, self.request.user))
+        # One query for every service title, not one per filing.
+        titles = localized_titles(others)
+        return [
+            {
+                "filing": other,
+                "url": admin_url("inspect", other),
+                "service": titles.get(other.page.translation_key, other.page.title),
+            }
+            for other in others
+        ]
 
     def changes_context(self) -> dict:
         filing = self.object
