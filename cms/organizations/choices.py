@@ -11,6 +11,29 @@ class LegalForm(models.TextChoices):
     FOREIGN_BRANCH = "foreign_branch", _("Branch or representation of a foreign NGO")
 
 
+class Sphere(models.TextChoices):
+    """Sphere of activity of an organization."""
+
+    HEALTH = "health", _("Health")
+    EDUCATION = "education", _("Education")
+    HUMAN_RIGHTS = "human_rights", _("Human rights")
+    ENVIRONMENT = "environment", _("Environment")
+    YOUTH = "youth", _("Youth")
+    WOMEN = "women", _("Women")
+    CULTURE = "culture", _("Culture")
+    SOCIAL_PROTECTION = "social_protection", _("Social protection")
+    LEGAL_AID = "legal_aid", _("Legal aid")
+    OTHER = "other", _("Other")
+
+
+class RegisterStatus(models.TextChoices):
+    """Status of an organization in the state register of CSOs."""
+
+    ACTIVE = "active", _("Active")
+    LIQUIDATED = "liquidated", _("Liquidated")
+    SUSPENDED = "suspended", _("Suspended")
+
+
 class Role(models.TextChoices):
     OWNER = "owner", _("Owner")
     MEMBER = "member", _("Member")

@@ -46,6 +46,11 @@ class OrganizationForm(forms.ModelForm):
             field.widget.attrs["maxlength"] = str(typed_length)
             field.validators = [v for v in field.validators if not hasattr(v, "limit_value")]
 
+        # The model allows empty contacts for organizations imported from the
+        # state register, but applicants and staff who fill in this form give both.
+        for name in ("phone", "email"):
+            self.fields[name].required = True
+
         self.fields["legal_form"].choices = LegalForm.choices
         self.fields["region"].choices = [("", _("Choose a region"))] + list(self.fields["region"].choices)[1:]
 

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import REGIONS, LegalForm, Role
+from .choices import REGIONS, LegalForm, RegisterStatus, Role, Sphere
 from .validators import format_phone, validate_phone, validate_voen
 
 
@@ -37,8 +37,28 @@ class Organization(models.Model):
     registration_date = models.DateField(_("state registration date"), null=True, blank=True)
     legal_address = models.CharField(_("legal address"), max_length=500)
     region = models.CharField(_("region"), max_length=40, choices=REGIONS)
-    phone = models.CharField(_("contact phone"), max_length=13, validators=[validate_phone])
-    email = models.EmailField(_("contact e-mail"))
+    # Organizations imported from the state register have no contacts until
+    # someone claims them; OrganizationForm still requires both from applicants.
+    phone = models.CharField(_("contact phone"), max_length=13, blank=True, validators=[validate_phone])
+    email = models.EmailField(_("contact e-mail"), blank=True)
+    sphere = models.CharField(_("sphere of activity"), max_length=32, blank=True, choices=Sphere.choices)
+
+    # Filled by the import of the ministry's register (cms.organizations.register_import).
+    register_status = models.CharField(
+        _("status in the state register"),
+        max_length=16,
+        blank=True,
+        choices=RegisterStatus.choices,
+        help_text=_("Empty for organizations that were not imported from the state register."),
+    )
+    imported_at = models.DateTimeField(_("imported from the register"), null=True, blank=True, editable=False)
+    import_source = models.CharField(
+        _("register file"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text=_("Name of the register file that last created or changed this organization."),
+    )
 
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     created_by = models.ForeignKey(

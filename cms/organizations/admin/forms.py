@@ -26,6 +26,10 @@ class OrganizationAdminForm(OrganizationForm, WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         # The field is required, so the radio list needs no "---------" choice.
         self.fields["legal_form"].choices = LegalForm.choices
+        # Organizations imported from the state register have no contacts
+        # until someone claims them; staff may edit them without inventing any.
+        self.fields["phone"].required = False
+        self.fields["email"].required = False
 
     def clean_registration_number(self):
         # The model's conditional unique constraint reports only its own name,
