@@ -640,3 +640,17 @@ def test_spreadsheet_export_parameter_ignored(client, officer, association):
     assert response.status_code == 200
     assert "Content-Disposition" not in response
     assert association.name in response.content.decode()
+
+
+def test_staff_edit_imported_organization_without_contacts(client, officer, association):
+    """Organizations imported from the register have no phone or e-mail until claimed."""
+    Organization.objects.filter(pk=association.pk).update(phone="", email="")
+    association.refresh_from_db()
+    client.force_login(officer)
+
+    response = client.post(admin_url("edit", association), edit_form(association, phone="", email="", region="seki-seheri"))
+
+    association.refresh_from_db()
+    assert response.status_code == 302
+    assert association.region == "seki-seheri"
+    assert association.phone == ""
