@@ -250,7 +250,7 @@ def _answer_step(page, step, filing, applicant, answers: dict) -> None:
     data = as_form_data(unbound.form, {name: answers[name] for name in step.names if name in answers})
     step_form = build_step_form(page, step, filing, data=data, files=MultiValueDict())
     if not validate(step_form):
-        raise ValueError(f"Demo answers fail step {step.number}: {step_form.form.errors.as_json()}")
+        raise ValueError(f"Invalid demo answers on step {step.number}: {step_form.form.errors.as_json()}")
     save_step(step_form, applicant, complete=True)
 
 

@@ -1,4 +1,4 @@
-"""What each kind of notification says and where it leads.
+"""The registry of notification kinds: the title of each and the page it links to.
 
 Apps register their kinds at start-up. A kind turns the notification's
 target into words in the active language, so the same notification reads

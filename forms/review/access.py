@@ -27,7 +27,7 @@ def service_keys(user, access: str = ReviewAccess.VIEW) -> set | None:
 
 
 def reviewable_filings(user, access: str = ReviewAccess.VIEW):
-    """The submitted filings ``user`` may see (or, with DECIDE, act on)."""
+    """Return the submitted filings ``user`` may see (or, with DECIDE, act on)."""
     filings = Filing.objects.exclude(status=FilingStatus.DRAFT)
     keys = service_keys(user, access)
     if keys is None:

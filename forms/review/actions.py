@@ -20,7 +20,7 @@ from ..field_types import LAYOUT_TYPES
 from ..models import FieldCorrection, Filing, FilingAction, FilingEvent, FilingStatus, ReviewAccess
 from . import access, notices
 
-# Statuses a reviewer can act from: the ministry holds the filing.
+# Statuses a reviewer can act from, because the filing is with the ministry.
 OPEN_FOR_REVIEW = {FilingStatus.SUBMITTED, FilingStatus.UNDER_REVIEW}
 # A returned filing its applicant never corrects can still be closed by rejecting it.
 OPEN_FOR_REJECTION = OPEN_FOR_REVIEW | {FilingStatus.RETURNED}

@@ -1,4 +1,4 @@
-"""What the organization's members are told when a filing changes status.
+"""Notifications to the organization's members when a filing changes status.
 
 Every status change notifies every member on the site. Decisions (accepted,
 returned, rejected) are also e-mailed to every member; a submission is

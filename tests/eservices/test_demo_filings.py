@@ -21,23 +21,23 @@ def demo_filings(private_media_root, django_user_model):
         demo_organizations.ensure_demo_organizations()
         moderator = django_user_model.objects.create_user("moderator", "moderator@example.invalid")
         moderator.groups.add(everything)
-        made = demo.ensure_demo_filings(moderator)
+        created = demo.ensure_demo_filings(moderator)
         grant_reviewer = demo.ensure_demo_reviewer(grants)
-    return made, moderator, grant_reviewer
+    return created, moderator, grant_reviewer
 
 
 def test_every_status_present(demo_filings):
-    made, _moderator, _reviewer = demo_filings
+    created, _moderator, _reviewer = demo_filings
 
     statuses = set(Filing.objects.values_list("status", flat=True))
 
-    assert made == len(demo.DEMO_FILINGS)
+    assert created == len(demo.DEMO_FILINGS)
     assert statuses == set(FilingStatus.values)
 
 
 def test_review_steps_shown(demo_filings):
     """Each filing carries what its status needs: flags, a second submission, a registration, a deadline."""
-    _made, _moderator, grant_reviewer = demo_filings
+    _created, _moderator, grant_reviewer = demo_filings
 
     returned = Filing.objects.get(status=FilingStatus.RETURNED)
     flagged = set(returned.corrections.filter(resolved_at=None).values_list("field_name", flat=True))
@@ -66,7 +66,7 @@ def test_review_steps_shown(demo_filings):
 
 
 def test_second_run_adds_nothing(demo_filings):
-    _made, moderator, _reviewer = demo_filings
+    _created, moderator, _reviewer = demo_filings
 
     with override_settings(DEMO_MODE=True):
         again = demo.ensure_demo_filings(moderator)

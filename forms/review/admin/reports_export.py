@@ -22,13 +22,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .. import access, spreadsheet
 from ..filters import FilingFilterSet
+from .common import EXPORT_FORMATS
 from .reports_export_columns import export_columns, export_rows
 
 logger = logging.getLogger(__name__)
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-EXPORT_FORMATS = ("csv", "xlsx")
 # "müraciətlər" (filings) in ASCII, so every browser keeps the file name.
 FILE_NAME_STEM = "muracietler"
 # Workbooks up to this size stay in memory; larger ones go to a temporary file.

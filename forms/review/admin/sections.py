@@ -44,7 +44,7 @@ def review_sections(filing: Filing, page=None) -> list[dict]:
 
 
 def answer_fields(filing: Filing, page=None) -> list:
-    """The form's fields that hold an answer, in order, as defined on the reading page."""
+    """Return the form's answer fields in order, as defined on the reading page."""
     page = page or reading_page(filing)
     return [definition for definition in page.get_form_fields() if definition.field_type not in LAYOUT_TYPES]
 
@@ -62,7 +62,7 @@ class Document:
 
 
 def documents(filing: Filing, page=None) -> list[Document]:
-    """The files the applicant sent, those of the latest submission first."""
+    """Return the files the applicant sent, those of the latest submission first."""
     labels = {definition.clean_name: definition.label for definition in answer_fields(filing, page)}
     current_ids = referenced_file_ids(as_submitted(filing).form_data)
     rows = filing.files.filter(pk__in=submitted_file_ids(filing))
@@ -82,7 +82,7 @@ def documents(filing: Filing, page=None) -> list[Document]:
 
 
 def other_filings(filing: Filing, user):
-    """The organization's other filings that ``user`` may see, newest first."""
+    """Return the organization's other filings that ``user`` may see, newest first."""
     return (
         access.reviewable_filings(user)
         .filter(organization=filing.organization)
