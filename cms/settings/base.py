@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "cms.corrections",
     "cms.legal",
     "forms",
+    "help",
     "cms.api",
     "search",
     "wagtail.contrib.forms",
