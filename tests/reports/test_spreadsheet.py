@@ -1,4 +1,4 @@
-"""The CSV and XLSX writers of forms.review.spreadsheet, without the database."""
+"""The CSV and XLSX writers of cms.spreadsheet, without the database."""
 
 import csv
 import datetime
@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from django.utils import timezone
 
-from forms.review import spreadsheet
+from cms import spreadsheet
 
 FORMULAS = ["=1+2", "+994501234567", "-5 text", "@SUM(A1)", "\t=1+2", "\r=1+2"]
 

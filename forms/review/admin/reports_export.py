@@ -7,7 +7,6 @@ filings the reviewer may see. reports_export_columns.py defines the columns.
 import datetime
 import logging
 import tempfile
-from collections.abc import Iterable, Iterator
 
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, StreamingHttpResponse
@@ -20,7 +19,9 @@ from django.views import View
 from django.views.defaults import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .. import access, spreadsheet
+from cms import spreadsheet
+
+from .. import access
 from ..filters import FilingFilterSet
 from .common import EXPORT_FORMATS
 from .reports_export_columns import export_columns, export_rows
@@ -33,24 +34,6 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 FILE_NAME_STEM = "muracietler"
 # Workbooks up to this size stay in memory; larger ones go to a temporary file.
 XLSX_MEMORY_LIMIT = 8 * 1024 * 1024
-
-
-# --- Streaming -----------------------------------------------------------------------
-
-
-def in_language(chunks: Iterable, language: str, zone) -> Iterator:
-    """Produce each chunk with ``language`` and ``zone`` active.
-
-    A streamed response is read after the view returns, when Wagtail's
-    per-user language and time zone are no longer active.
-    """
-    iterator = iter(chunks)
-    while True:
-        with translation.override(language), timezone.override(zone):
-            chunk = next(iterator, None)
-        if chunk is None:
-            return
-        yield chunk
 
 
 # --- View ----------------------------------------------------------------------------
@@ -101,7 +84,9 @@ class FilingExportView(WagtailAdminTemplateMixin, View):
         return self.csv_response(header, rows)
 
     def csv_response(self, header, rows) -> StreamingHttpResponse:
-        lines = in_language(
+        # A streamed response is read after the view returns, when Wagtail's
+        # per-user language and time zone are no longer active.
+        lines = spreadsheet.in_language(
             spreadsheet.csv_lines(header, rows), translation.get_language(), timezone.get_current_timezone()
         )
         response = StreamingHttpResponse(lines, content_type=CSV_CONTENT_TYPE)

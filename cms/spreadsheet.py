@@ -1,15 +1,17 @@
 """Tables for Excel and LibreOffice: CSV and XLSX writers that keep text as
-text, so a cell an applicant typed can never run as a formula.
+text, so a cell that someone typed can never run as a formula.
 
 Both writers take a header row and rows of cell values: text, numbers,
-dates, aware datetimes (shown in the site's time zone) or None.
+dates, aware datetimes (shown in the site's time zone) or None. The
+ministry's filing export and the public directory's export use them.
 """
 
 import csv
 import datetime
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -49,6 +51,21 @@ def local_naive(value: datetime.datetime) -> datetime.datetime:
 
 
 # --- CSV ---------------------------------------------------------------------------
+
+
+def in_language(chunks: Iterable, language: str, zone) -> Iterator:
+    """Produce each chunk with ``language`` and ``zone`` active.
+
+    A streamed response is read after the view returns, when the request's
+    language and time zone may no longer be active.
+    """
+    iterator = iter(chunks)
+    while True:
+        with translation.override(language), timezone.override(zone):
+            chunk = next(iterator, None)
+        if chunk is None:
+            return
+        yield chunk
 
 
 class _Echo:
