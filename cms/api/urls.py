@@ -13,16 +13,19 @@ from .auth import MeView, PasswordResetView, RevokeTokenView, TokenView
 from .filings import FilingViewSet
 from .legal import LegalActViewSet
 from .notifications import NotificationViewSet
+from .organizations import OrganizationViewSet
 from .search import SearchView
 
 router = SimpleRouter()
 router.register("legal-acts", LegalActViewSet, basename="legal-act")
 router.register("filings", FilingViewSet, basename="filing")
 router.register("notifications", NotificationViewSet, basename="notification")
+router.register("organizations", OrganizationViewSet, basename="organization")
 slashless_router = SimpleRouter(trailing_slash="")
 slashless_router.register("legal-acts", LegalActViewSet, basename="legal-act-slashless")
 slashless_router.register("filings", FilingViewSet, basename="filing-slashless")
 slashless_router.register("notifications", NotificationViewSet, basename="notification-slashless")
+slashless_router.register("organizations", OrganizationViewSet, basename="organization-slashless")
 
 ENDPOINTS = [
     ("search", SearchView, "api-search"),

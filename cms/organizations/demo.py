@@ -1,8 +1,10 @@
-"""Two invented organizations with members, for demo mode only.
+"""Two invented organizations with members, and the invented sample register, for demo mode only.
 
 The VÖENs and registration numbers have the right format but belong to no
 real organization; the addresses use the reserved example.org domain.
 """
+
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -13,8 +15,11 @@ from cms.accounts.models import Profile
 
 from .choices import LegalForm, Role
 from .models import Membership, Organization
+from .register_import import ImportReport, import_register
 
 DEMO_PASSWORD = "fep-demo-2026"
+# Invented organizations for the public directory, with a few deliberately bad rows.
+SAMPLE_REGISTER = Path(__file__).with_name("register_sample.csv")
 
 DEMO_ORGANIZATIONS = [
     {
@@ -71,3 +76,14 @@ def ensure_demo_organizations() -> list[tuple[str, str, str]]:
             Membership.objects.get_or_create(organization=organization, user=user, defaults={"role": role})
             rows.append((email, Role(role).label, organization.name))
     return rows
+
+
+def ensure_demo_register() -> ImportReport:
+    """Import the sample register, so the public directory has content.
+
+    A second run finds every row unchanged and writes nothing. The sample's
+    bad rows are rejected and reported, as they would be in a real import.
+    """
+    if not settings.DEMO_MODE:
+        raise RuntimeError("The sample register is loaded only when DEMO_MODE is on.")
+    return import_register(SAMPLE_REGISTER)

@@ -11,8 +11,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.directory import terms as directory_terms
+
 from .choices import REGIONS, LegalForm, RegisterStatus, Role, Sphere
 from .validators import format_phone, validate_phone, validate_voen
+
+# Fields that search_terms and name_sort_key are made from.
+SEARCHED_FIELDS = frozenset({"name", "voen", "registration_number"})
 
 
 class Organization(models.Model):
@@ -76,6 +81,10 @@ class Organization(models.Model):
     )
     verification_note = models.TextField(_("verification note"), blank=True, editable=False)
 
+    # Kept current by save() for the public directory (cms.directory.terms).
+    search_terms = models.TextField(_("search terms"), blank=True, editable=False)
+    name_sort_key = models.CharField(_("name sort key"), max_length=510, blank=True, editable=False, db_index=True)
+
     class Meta:
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
@@ -99,6 +108,19 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        """Save, refreshing the search terms and sort key, also when only ``update_fields`` are saved.
+
+        NOTE: QuerySet.update() and bulk_update() bypass this; rows changed
+        that way keep their old terms until they are saved again.
+        """
+        self.search_terms = directory_terms.search_terms(self.name, self.voen, self.registration_number)
+        self.name_sort_key = directory_terms.name_sort_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and SEARCHED_FIELDS & set(update_fields):
+            kwargs["update_fields"] = [*update_fields, "search_terms", "name_sort_key"]
+        super().save(*args, **kwargs)
 
     @property
     def is_verified(self) -> bool:

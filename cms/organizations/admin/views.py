@@ -41,7 +41,7 @@ class OrganizationFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Organization
-        fields = ["legal_form", "region"]
+        fields = ["legal_form", "region", "sphere", "register_status"]
 
     def filter_verified(self, queryset, name, value):
         return queryset.filter(verified_at__isnull=not value)
@@ -87,6 +87,8 @@ class OrganizationIndexView(IndexView):
             Column("voen", label=field_label("voen"), sort_key="voen"),
             Column("get_legal_form_display", label=field_label("legal_form"), sort_key="legal_form"),
             Column("get_region_display", label=field_label("region"), sort_key="region"),
+            Column("get_sphere_display", label=field_label("sphere"), sort_key="sphere"),
+            Column("get_register_status_display", label=field_label("register_status"), sort_key="register_status"),
             Column(
                 "verification", label=field_label("verified_at"), accessor=verification_summary, sort_key="verified_at"
             ),

@@ -64,6 +64,8 @@ class OrganizationViewSet(ModelViewSet):
         "registration_date",
         "legal_address",
         "region",
+        "sphere",
+        "register_status",
         "phone",
         "email",
         "created_at",
