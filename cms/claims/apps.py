@@ -8,3 +8,8 @@ class ClaimsConfig(AppConfig):
     name = "cms.claims"
     label = "claims"
     verbose_name = _("Organization claims")
+
+    def ready(self):
+        from . import notices, signals  # noqa: F401
+
+        notices.register_kinds()

@@ -35,6 +35,9 @@ class OrganizationForm(forms.ModelForm):
             "legal_address": forms.TextInput(attrs={"autocomplete": "street-address"}),
         }
 
+    # The organization on the ministry's register whose VÖEN or number was typed, if any.
+    registered_match = None
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
 
@@ -66,6 +69,8 @@ class OrganizationForm(forms.ModelForm):
     def clean_voen(self):
         voen = normalise_voen(self.cleaned_data["voen"])
         taken = Organization.objects.filter(voen=voen).exclude(pk=self.instance.pk)
+        if voen and taken.filter(register_status__gt="").exists():
+            raise self.on_register_error(taken.get())
         if voen and taken.exists():
             raise forms.ValidationError(
                 _(
@@ -75,6 +80,25 @@ class OrganizationForm(forms.ModelForm):
                 code="unique",
             )
         return voen
+
+    def clean_registration_number(self):
+        number = self.cleaned_data["registration_number"].strip()
+        taken = Organization.objects.filter(registration_number=number, register_status__gt="").exclude(pk=self.instance.pk)
+        if number and taken.exists():
+            raise self.on_register_error(taken.get())
+        return number
+
+    def on_register_error(self, organization) -> forms.ValidationError:
+        """Return the error for a number of an organization already on the ministry's register.
+
+        The template links to the claim page of ``registered_match``: a link
+        inside the message would be nested in the error summary's own link.
+        """
+        self.registered_match = organization
+        return forms.ValidationError(
+            _("This organization is already on the ministry's register, so it cannot be added again. Claim it instead."),
+            code="on_register",
+        )
 
     def clean(self):
         cleaned_data = super().clean()

@@ -17,9 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from cms.accounts.emails import fold_email, validate_deliverable
 
 from .admin.search import fold_text
 from .choices import REGIONS, LegalForm, RegisterStatus, Sphere
@@ -43,6 +46,7 @@ COLUMN_HEADERS = {
     "region": ["Region", "Rayon", "region"],
     "legal_address": ["Hüquqi ünvan", "legal_address"],
     "status": ["Status", "Vəziyyət", "status"],
+    "email": ["E-poçt", "E-poçt ünvanı", "Email", "E-mail"],
 }
 REQUIRED_COLUMNS = ["name", "legal_form", "voen", "registration_number", "region", "legal_address"]
 
@@ -314,7 +318,33 @@ def parse_row(values: dict[str, str]) -> dict:
         )
     if "status" in values:
         fields["register_status"] = _choice(values["status"], STATUS_LOOKUP, unknown=_("unknown status “%(value)s”."))
+    if "email" in values:
+        fields["email"] = _email(values["email"])
     return fields
+
+
+def _email(text: str) -> str:
+    """Return the folded address in ``text``, "" for an empty cell, or raise RowError.
+
+    Claims send their one-time codes to this address, so it must be one our
+    e-mails can reach.
+    """
+    if not text:
+        return ""
+    address = fold_email(text)
+    # Checked first because Django's validator calls such an address merely invalid.
+    try:
+        validate_deliverable(address)
+    except ValidationError:
+        raise RowError(
+            _("the e-mail address “%(value)s” has letters other than Latin ones before @, which e-mails cannot reach.")
+            % {"value": text}
+        ) from None
+    try:
+        validate_email(address)
+    except ValidationError:
+        raise RowError(_("the e-mail address “%(value)s” is not valid.") % {"value": text}) from None
+    return address
 
 
 def _choice(text: str, lookup: dict[str, str], *, unknown: str, missing: str | None = None) -> str:

@@ -135,6 +135,69 @@ def test_reimport_leaves_everything_unchanged(tmp_path):
     assert dict(Organization.objects.values_list("voen", "imported_at")) == stamps
 
 
+@pytest.mark.parametrize("header", ["E-poçt", "E-POÇT ÜNVANI", "Email", "E-mail", "e-poct"])
+def test_email_column_headers(tmp_path, header):
+    path = write_csv(
+        tmp_path,
+        [
+            f"{AZERBAIJANI_HEADER};{header}",
+            "“Şəfa” İctimai Birliyi;İctimai birlik;1500000071;1400000071;02.06.2014;Səhiyyə;Şəki şəhəri;"
+            "Şəki şəhəri;Fəaliyyətdədir;İNFO@Sefa.Example.ORG",
+        ],
+    )
+
+    report = import_register(path)
+
+    assert report.counts["added"] == 1
+    assert Organization.objects.get(voen="1500000071").email == "info@sefa.example.org"
+
+
+def test_bad_email_rejected_with_line_and_reason(tmp_path):
+    row = "“{name}” İctimai Birliyi,public_association,{voen},{number},,,baki,Bakı,active,{email}"
+    path = write_csv(
+        tmp_path,
+        [
+            ENGLISH_HEADER + ",email",
+            row.format(name="Düzgün", voen="1500000081", number="1400000081", email="elaqe@duzgun.example.org"),
+            row.format(name="Yarımçıq", voen="1500000082", number="1400000082", email="info@"),
+            row.format(name="Boşluqlu", voen="1500000083", number="1400000083", email="info @bosluq.example.org"),
+            row.format(name="Şəhla", voen="1500000084", number="1400000084", email="şəhla@example.org"),
+            row.format(name="Ünvansız", voen="1500000085", number="1400000085", email=""),
+        ],
+    )
+
+    report = import_register(path)
+
+    assert rejected(report) == {
+        3: "the e-mail address “info@” is not valid.",
+        4: "the e-mail address “info @bosluq.example.org” is not valid.",
+        5: "the e-mail address “şəhla@example.org” has letters other than Latin ones before @, which e-mails cannot reach.",
+    }
+    assert report.counts["added"] == 2
+    assert Organization.objects.get(voen="1500000081").email == "elaqe@duzgun.example.org"
+    assert Organization.objects.get(voen="1500000085").email == ""
+
+
+def test_email_change_updates_unclaimed_only(tmp_path, organization):
+    header = ENGLISH_HEADER + ",email"
+    unclaimed = "“Bilik Körpüsü” İctimai Birliyi,public_association,1500000091,1400000091,,education,baki,Bakı,active,{}"
+    claimed = f"{organization.name},public_association,{organization.voen},,,,baki,\"{organization.legal_address}\",,{{}}"
+    import_register(write_csv(tmp_path, [header, unclaimed.format("kohne@bilik.example.org")]))
+    path = write_csv(
+        tmp_path,
+        [header, unclaimed.format("yeni@bilik.example.org"), claimed.format("basqa@example.org")],
+        name="register-2026.csv",
+    )
+
+    report = import_register(path)
+
+    assert report.counts["updated"] == 1
+    assert report.counts["skipped"] == 1
+    assert Organization.objects.get(voen="1500000091").email == "yeni@bilik.example.org"
+    organization.refresh_from_db()
+    assert organization.email == "info@example.org"
+
+
 def test_changed_row_updates_organization(tmp_path):
     row = "“Bilik Körpüsü” İctimai Birliyi,public_association,1500000001,1400000001,21.01.2008,education,baki,\"{}\",{}"
     import_register(write_csv(tmp_path, [ENGLISH_HEADER, row.format("Bakı, Füzuli küçəsi 5", "active")]))
@@ -308,6 +371,11 @@ def test_sample_demo_content():
 
     assert sorted(rejected(report)) == [9, 23, 37]
     assert report.counts["added"] == 40
+    addresses = list(Organization.objects.exclude(email="").values_list("email", flat=True))
+    assert len(addresses) == 34
+    assert all(address.endswith(".example.org") for address in addresses)
+    assert Organization.objects.get(voen="1500110337").email == "idare@saglam-gelecek.example.org"
+    assert Organization.objects.get(voen="1500141348").email == ""
     assert not Organization.objects.filter(voen__in=["1700000011", "1700000022"]).exists()
     assert Organization.objects.filter(sphere=Sphere.HEALTH, region="seki-seheri").count() >= 3
     assert Organization.objects.filter(register_status=RegisterStatus.LIQUIDATED).count() >= 2

@@ -1,0 +1,5 @@
+from django.core.exceptions import ValidationError
+
+
+class ClaimError(ValidationError):
+    """A step the claim rules do not allow; the message is shown to the person."""
