@@ -114,7 +114,13 @@ DECISION_ACTIONS = {FilingStatus.ACCEPTED: FilingAction.ACCEPTED, FilingStatus.R
 
 # Actions taken by the ministry. The applicant's history names the ministry
 # for them, not the member of staff.
-MINISTRY_ACTIONS = {FilingAction.ASSIGNED, FilingAction.ACCEPTED, FilingAction.RETURNED, FilingAction.REJECTED}
+MINISTRY_ACTIONS = {
+    FilingAction.ASSIGNED,
+    FilingAction.ACCEPTED,
+    FilingAction.RETURNED,
+    FilingAction.REJECTED,
+    FilingAction.RECORD_CORRECTED,
+}
 
 
 @dataclass

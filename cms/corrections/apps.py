@@ -8,3 +8,8 @@ class CorrectionsConfig(AppConfig):
     name = "cms.corrections"
     label = "corrections"
     verbose_name = _("Data corrections")
+
+    def ready(self):
+        from . import evidence, notices  # noqa: F401  (evidence connects the file clean-up signal)
+
+        notices.register_kinds()

@@ -153,6 +153,8 @@ class FilingAction(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
     RETURNED = "returned", _("Returned for correction")
     REJECTED = "rejected", _("Rejected")
+    # The ministry corrected the registration number or date at the organization's request (cms.corrections).
+    RECORD_CORRECTED = "record_corrected", _("Registration record corrected")
 
 
 class FilingEvent(models.Model):

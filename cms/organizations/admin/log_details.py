@@ -13,11 +13,16 @@ from wagtail.log_actions import LogFormatter
 
 from cms.aztext import capfirst
 
-from ..choices import REGION_NAMES, LegalForm, Role
+from ..choices import REGION_NAMES, LegalForm, RegisterStatus, Role, Sphere
 from ..models import Organization
 
 # Fields that store a code; the log shows its label instead.
-CHOICE_LABELS = {"legal_form": dict(LegalForm.choices), "region": REGION_NAMES}
+CHOICE_LABELS = {
+    "legal_form": dict(LegalForm.choices),
+    "region": REGION_NAMES,
+    "sphere": dict(Sphere.choices),
+    "register_status": dict(RegisterStatus.choices),
+}
 
 
 def role_label(value: str) -> str:
@@ -57,6 +62,8 @@ def describe_log_data(data: dict) -> str:
     remaining = dict(data or {})
     parts = []
 
+    if "correction_request" in remaining:
+        parts.append(gettext("correction request No. %(number)s") % {"number": remaining.pop("correction_request")})
     for key in ("member", "email"):
         if key in remaining:
             parts.append(str(remaining.pop(key)))
