@@ -1,4 +1,5 @@
-"""The help centre: FAQ, video guides, document samples, news and the hotline.
+"""The help centre: answers to frequent questions, readers' feedback on them, and the hotline.
 
-TODO: not built yet.
+Video guides, document samples, news and the help centre's search are not
+built yet.
 """

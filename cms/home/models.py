@@ -10,7 +10,7 @@ class HomePage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["legal.LegalActIndexPage", "eservices.ServiceIndexPage"]
+    subpage_types = ["legal.LegalActIndexPage", "eservices.ServiceIndexPage", "help.HelpIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
