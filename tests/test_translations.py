@@ -73,7 +73,7 @@ def test_compiled_catalogue_matches_source(language):
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="needs GNU gettext (Debian package gettext)")
 def test_catalogue_covers_every_string(tmp_path):
     """Extract the messages from a copy of the source; nothing may be missing from the catalogues."""
-    for folder in ("cms", "site", "search", "forms"):
+    for folder in ("cms", "site", "search", "forms", "help"):
         shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__", "corpus"))
     shutil.copy(ROOT / "manage.py", tmp_path / "manage.py")
 

@@ -1,16 +1,21 @@
 """Template tags for the site shell: header, navigation, language switcher, pagination.
 
 Tags for legal texts are in ``cms.legal.templatetags.legal_tags``. These
-helpers read only what the views put in the context, except ``library_url``,
-``services_url`` and ``library_act_types``, which run one query each.
+helpers read only what the views put in the context, except the section links
+(``library_url``, ``services_url`` and the help centre's), which share one query
+per request, and ``library_act_types``, which runs one.
 """
 
 from django import template
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.conf import settings
 from django.db.models import Count
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from django.utils.safestring import mark_safe
+
+from wagtail.models import Page
 
 from cms.legal.models import ActType, LegalAct, LegalActIndexPage
 
@@ -70,11 +75,16 @@ def services_url(context) -> str:
     return _section_url(context, ServiceIndexPage)
 
 
+# The sections the header links to, as "app_label.ModelName"; one live page of each per language.
+SECTION_MODELS = ("legal.LegalActIndexPage", "eservices.ServiceIndexPage", "help.HelpIndexPage")
+
+
 def _section_url(context, model) -> str:
     """URL of the one live page of ``model`` in the active language.
 
-    On that page itself this is the page in the context. Elsewhere it costs
-    one query per section and language, and the result is kept on the request.
+    On that page itself this is the page in the context. Elsewhere the first
+    call loads every section of ``SECTION_MODELS`` in one query, kept on the
+    request, so adding a section to the header costs no extra query.
     """
     request = context.get("request")
     page = context.get("page")
@@ -82,20 +92,30 @@ def _section_url(context, model) -> str:
         # Wagtail serves each language's own translation of the page, so no query is needed.
         return page.get_url(request) or ""
 
-    key = (model.__name__, _active_language())
+    language = _active_language()
     cache = getattr(request, SECTION_URL_CACHE, None) if request is not None else None
-    if cache is not None and key in cache:
-        return cache[key]
-
-    section = model.objects.live().filter(locale__language_code=key[1]).order_by("path").first()
-    url = (section.get_url(request) or "") if section is not None else ""
-
-    if request is not None:
-        if cache is None:
-            cache = {}
+    if cache is None:
+        cache = {}
+        if request is not None:
             setattr(request, SECTION_URL_CACHE, cache)
-        cache[key] = url
-    return url
+    if language not in cache:
+        cache[language] = _load_section_urls(request, language)
+    return cache[language].get(ContentType.objects.get_for_model(model).pk, "")
+
+
+def _load_section_urls(request, language: str) -> dict[int, str]:
+    """Map each section model's content type id to the URL of its first live page in ``language``."""
+    content_types = ContentType.objects.get_for_models(*(apps.get_model(label) for label in SECTION_MODELS))
+    sections = (
+        Page.objects.live()
+        .filter(locale__language_code=language, content_type__in=content_types.values())
+        .order_by("path")
+    )
+    urls = {}
+    for section in sections:
+        # A plain Page has url_path, so get_url needs no query for the specific page.
+        urls.setdefault(section.content_type_id, section.get_url(request) or "")
+    return urls
 
 
 @register.simple_tag

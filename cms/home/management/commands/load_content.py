@@ -5,12 +5,15 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from cms.claims.setup import ensure_claim_reviewer_group
+from cms.corrections.setup import ensure_reviewer_group as ensure_correction_reviewer_group
 from cms.home import setup
 from cms.organizations import demo
 from cms.organizations.setup import ensure_officer_group
 from forms import demo as demo_filings
 from forms.review.setup import ensure_reviewer_groups
 from forms.setup import ensure_services
+from help.setup import ensure_help_centre
 from search.models import SearchEntry
 
 
@@ -21,10 +24,13 @@ class Command(BaseCommand):
         locales = setup.ensure_locales()
         setup.ensure_site_tree(locales)
         ensure_services()
+        ensure_help_centre()
         setup.ensure_moderation_workflow()
         setup.ensure_editor_groups()
         ensure_officer_group()
         reviewers, grant_reviewers = ensure_reviewer_groups()
+        correction_reviewers = ensure_correction_reviewer_group()
+        claim_reviewers = ensure_claim_reviewer_group()
         call_command("import_legal_acts", stdout=self.stdout)
         if not SearchEntry.objects.exists():
             call_command("rebuild_search_index", stdout=self.stdout)
@@ -38,6 +44,10 @@ class Command(BaseCommand):
             officers.user_set.add(moderator)
             # ...and reviews filings of every e-service.
             reviewers.user_set.add(moderator)
+            # ...and decides on members' requests to correct the ministry's data.
+            correction_reviewers.user_set.add(moderator)
+            # ...and approves or refuses claims on organizations from the register.
+            claim_reviewers.user_set.add(moderator)
             demo_filings.ensure_demo_reviewer(grant_reviewers)
             self.stdout.write("")
             self.stdout.write(f"Admin: {settings.SITE_BASE_URL}/admin/ (demo accounts, local demo mode only)")
@@ -53,4 +63,10 @@ class Command(BaseCommand):
             made = demo_filings.ensure_demo_filings(moderator)
             if made:
                 self.stdout.write(f"Demo filings in every status: {made}")
+            register = demo.ensure_demo_register()
+            counts = register.counts
+            self.stdout.write(
+                f"Sample register ({register.source}): {counts['added']} added, {counts['updated']} updated, "
+                f"{counts['unchanged']} unchanged, {counts['rejected']} rejected (the sample has bad rows on purpose)."
+            )
             self.stdout.write("E-mails the site sends (confirmation, sign-in links, invitations) are printed here.")
