@@ -7,6 +7,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from cms.directory.queries import PUBLIC_RULE
 from cms.organizations.models import Organization
 from cms.organizations.validators import normalise_voen
 from forms.uploads import UploadField, UploadWidget
@@ -57,17 +58,26 @@ class FindForm(forms.Form):
             if cleaned_data["found"] is None:
                 self.add_error("number", self.error_messages["not_found"] % {"number": number})
         else:
-            cleaned_data["found"] = Organization.objects.filter(pk=cleaned_data["organization"]).first()
+            cleaned_data["found"] = findable_organizations().filter(pk=cleaned_data["organization"]).first()
             if cleaned_data["found"] is None:
                 self.add_error("number", self.error_messages["bad_link"])
         return cleaned_data
 
 
+def findable_organizations():
+    """Return the organizations a claimant may look up: those the public directory lists.
+
+    Any other organization answers as unknown, so stepping through ids or
+    numbers reveals nothing the directory does not already publish.
+    """
+    return Organization.objects.filter(PUBLIC_RULE)
+
+
 def find_organization(number: str) -> Organization | None:
-    """Return the organization whose VÖEN or registration number is ``number`` as people type it."""
+    """Return the listed organization whose VÖEN or registration number is ``number`` as people type it."""
     voen = normalise_voen(number)
     if re.fullmatch(r"[0-9]{10}", voen):
-        by_voen = Organization.objects.filter(voen=voen).first()
+        by_voen = findable_organizations().filter(voen=voen).first()
         if by_voen is not None:
             return by_voen
 
@@ -75,7 +85,7 @@ def find_organization(number: str) -> Organization | None:
     registration_number = re.sub(r"\s+", "", number)
     if not registration_number:
         return None
-    return Organization.objects.filter(registration_number__iexact=registration_number).first()
+    return findable_organizations().filter(registration_number__iexact=registration_number).first()
 
 
 class CodeForm(forms.Form):

@@ -79,7 +79,8 @@ def test_unregistered_organization_not_claimable(claimant_client, rival):
     response = claimant_client.get(START, {"number": "1400057421"})
     posted = claimant_client.post(START, {"organization": created.pk})
 
-    assert "data-refusal" in response.content.decode()
+    # Organizations the directory does not list answer as unknown, not as refused.
+    assert "data-error-summary" in response.content.decode()
     assert "data-start-claim" not in response.content.decode()
     assert posted.status_code == 400
     assert not Claim.objects.exists()
@@ -169,3 +170,21 @@ def test_open_claims_per_person_limited(claimant_client):
 )
 def test_mask_email(address, masked):
     assert mask_email(address) == masked
+
+
+def test_private_organization_answers_as_unknown(claimant_client, rival):
+    private = make_organization(rival, name="“Gizli Layihə” İctimai Birliyi", voen="1400057499")
+    private.registration_number = "1400888777"
+    private.save(update_fields=["registration_number"])
+
+    queries = [{"organization": private.pk}, {"number": "1400057499"}, {"number": "1400888777"}]
+    for query in queries:
+        page = claimant_client.get(START, query).content.decode()
+
+        assert "Gizli Layihə" not in page, query
+        assert f'data-found-organization="{private.pk}"' not in page, query
+
+    response = claimant_client.post(START, {"organization": private.pk})
+
+    assert response.status_code == 400
+    assert not Claim.objects.exists()
