@@ -74,3 +74,13 @@ def translated(message: str, language: str = "az", **values) -> str:
     with translation.override(language):
         text = gettext(message)
     return text % values if values else text
+
+
+def translated_plural(singular: str, plural: str, number: int, language: str = "az", **values) -> str:
+    """The plural message for ``number`` as the catalogue of ``language`` has it today, with ``values`` filled in."""
+    from django.utils import translation
+    from django.utils.translation import ngettext
+
+    with translation.override(language):
+        text = ngettext(singular, plural, number)
+    return text % values if values else text

@@ -13,7 +13,7 @@ from cms.claims import actions, codes
 from cms.claims.models import Claim, ClaimCode, ClaimStatus, VoidReason
 from cms.organizations.choices import Role
 from cms.organizations.models import Membership
-from tests.accounts.people import make_person, translated
+from tests.accounts.people import make_person, translated, translated_plural
 
 from .conftest import REGISTER_EMAIL, code_from_mail, imported_organization, signed_in
 
@@ -89,7 +89,12 @@ def test_wrong_then_right_code_makes_owner(claimant_client, claimant, claim, org
     right = enter(claimant_client, claim, code[:3] + " " + code[3:])
 
     assert wrong.status_code == 200
-    expected = translated("The code is not correct. You have %(count)d more attempts with this code.", count=4)
+    expected = translated_plural(
+        "The code is not correct. You have %(count)d more attempt with this code.",
+        "The code is not correct. You have %(count)d more attempts with this code.",
+        4,
+        count=4,
+    )
     assert expected in wrong.content.decode()
     assert right.status_code == 302
     assert right["Location"] == reverse("organizations:detail", args=[organization.pk])
@@ -206,8 +211,11 @@ def test_resend_waits_a_minute(claimant_client, claim):
     assert len(mail.outbox) == 1
     followed = claimant_client.get(response["Location"]).content.decode()
     assert "banner--warning" in followed
-    assert translated(
-        "A code was sent less than a minute ago. Wait %(seconds)d seconds before you ask for a new one.", seconds=60
+    assert translated_plural(
+        "A code was sent less than a minute ago. Wait %(seconds)d second before you ask for a new one.",
+        "A code was sent less than a minute ago. Wait %(seconds)d seconds before you ask for a new one.",
+        60,
+        seconds=60,
     ) in followed
 
 
