@@ -246,16 +246,16 @@ def _organization_form_field(field_name: str) -> forms.Field:
         return RegistrationDateField(label=label)
 
     # The model's validators (validate_voen, the maximum length) check the normalised text.
+    # No max_length on the form field: its own check would repeat the model's with another number.
     validators = [validator for validator in model_field.validators]
-    widget_attrs = {"autocomplete": "off", "spellcheck": "false"}
+    # People type a VÖEN with spaces, so the browser allows more than the stored length.
+    widget_attrs = {"autocomplete": "off", "spellcheck": "false", "maxlength": str(model_field.max_length * 2)}
     if field_name == "voen":
         widget_attrs["inputmode"] = "numeric"
     return RecordValueField(
         label=label,
         normalise=_normaliser(field_name),
         validators=validators,
-        # People type a VÖEN with spaces, so the typed text may be longer than the stored one.
-        max_length=model_field.max_length * 2,
         widget=forms.TextInput(attrs=widget_attrs),
     )
 
@@ -273,11 +273,13 @@ def _filing_form_field(filing: Filing, field_name: str) -> forms.Field:
             earliest=timezone.localdate(first_submitted),
             earliest_message=_("The date of registration cannot be before the filing was first submitted, on %(date)s."),
         )
+    # The model's validators include its maximum length, so the form field sets none of its own.
     return RecordValueField(
         label=label,
         validators=list(model_field.validators),
-        max_length=model_field.max_length,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "maxlength": str(model_field.max_length)}
+        ),
     )
 
 

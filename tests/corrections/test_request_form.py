@@ -14,7 +14,7 @@ from cms.corrections.choices import CorrectionStatus
 from cms.corrections.forms import values_digest
 from cms.corrections.models import CorrectionEvidence, CorrectionRequest
 from cms.corrections.subjects import organization_target
-from tests.accounts.people import translated
+from tests.accounts.people import translated, translated_plural
 from tests.eservices import files
 
 from .conftest import pdf, png, send
@@ -225,6 +225,23 @@ def test_bad_voen_is_refused(member_client, organization, voen, private_media_ro
     response = send(member_client, organization, "voen", {"voen": voen})
 
     assert_error(response, translated("Enter the VÖEN as 10 digits, for example 1400057421."))
+
+
+@pytest.mark.parametrize(("subject", "limit"), [("name", 255), ("legal_address", 500)])
+def test_overlong_value_gets_one_length_error(member_client, organization, private_media_root, subject, limit):
+    response = send(member_client, organization, subject, {subject: "Ə" * (limit * 4)})
+
+    def length_error(maximum):
+        return translated_plural(
+            "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
+            "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
+            maximum,
+            limit_value=maximum,
+            show_value=limit * 4,
+        )
+
+    assert_error(response, length_error(limit))
+    assert length_error(limit * 2) not in text_of(response)
 
 
 def test_zero_voen_is_refused(member_client, organization, private_media_root):
