@@ -44,7 +44,7 @@ def history_rows(claim: Claim) -> list[dict]:
             # A deleted user's entries keep the id; Wagtail names them "user 5 (deleted)".
             "user": person_label(entry.user) if entry.user else entry.user_display_name,
             "action": entry.formatter.label if entry.formatter else entry.action,
-            "details": describe_claim_data({key: value for key, value in entry.data.items() if key not in ("claim", "email")}),
+            "message": describe_claim_data({key: value for key, value in entry.data.items() if key not in ("claim", "email")}),
         }
         for entry in audit.entries_for(claim)
     ]
