@@ -1,7 +1,7 @@
 """Rate limits for the help centre's public forms, counted in Django's cache.
 
 Each limit counts per client address and per session in fixed windows, so
-a burst across a window's edge can reach twice the count; that is enough to
+a burst across a window's edge can reach twice the count. That is enough to
 stop scripts, which is the aim. Many people in Azerbaijan reach the site
 through a mobile operator's shared address, so the per-address counts are
 generous and the per-session counts are tight. The client address comes

@@ -6,7 +6,7 @@ address differs between languages only in the language prefix.
 
 The index and topic pages carry no forms, so they opt into the public page
 cache (``cms.pagecache``). Question and contact pages carry a form with a
-CSRF token, which sets a cookie; the page cache never stores such a
+CSRF token, which sets a cookie. The page cache never stores such a
 response, so those pages are rendered for every request. That is what lets
 a question page count its views in ``serve``.
 """
