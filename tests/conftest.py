@@ -5,12 +5,16 @@ when DATABASE_URL points at it); each test runs in a transaction on top.
 """
 
 import pytest
+from django.apps import apps as django_apps
+from django.db import connection
 from django.test import Client
 
 from cms.home import setup
 from cms.legal import importing
 from cms.legal.catalogue import load_catalogue, read_text
 from cms.legal.parsing import parse_text
+
+from . import table_snapshot
 
 # A small, varied part of the shipped corpus: the Constitution (Roman-numbered
 # paragraphs, lost superscripts), a code (parts, chapters, amendment notes),
@@ -101,3 +105,29 @@ def run_queued_tasks():
             )
 
     return run
+
+
+# Listing every app keeps the app registry whole, and makes the flush that
+# ends a transactional test use TRUNCATE ... CASCADE: on PostgreSQL the search
+# index table lawsearch_vector, which has no model, references
+# lawsearch_searchentry, and a plain TRUNCATE of that table fails.
+ALL_APPS = [config.name for config in django_apps.get_app_configs()]
+
+
+@pytest.fixture(scope="module")
+def restored_database(django_db_setup, django_db_blocker):
+    """Put the session's data back after the transactional tests of a module empty the database.
+
+    A transactional test ends by flushing every table, which would take the
+    site tree and the acts loaded above away from the tests that run after
+    it. The tables are copied aside before the module's tests and back after
+    them (tests/table_snapshot.py). Only the race tests use this, and they
+    need PostgreSQL.
+    """
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite runs one writer at a time, so there is no race to test.")
+    with django_db_blocker.unblock():
+        table_snapshot.take()
+    yield
+    with django_db_blocker.unblock():
+        table_snapshot.restore()

@@ -16,7 +16,7 @@ from cms.claims import actions, codes
 from cms.claims.models import Claim, ClaimCode, ClaimStatus
 from cms.organizations.models import Membership
 from tests.accounts.people import make_person
-from tests.eservices.test_flow import ALL_APPS, restored_database  # noqa: F401  (fixture)
+from tests.conftest import ALL_APPS, restored_database  # noqa: F401  (fixture)
 
 from .conftest import REGISTER_EMAIL, imported_organization
 

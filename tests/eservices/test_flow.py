@@ -7,18 +7,14 @@ optional note; a PDF upload and a declaration.
 """
 
 import html
-import json
 import re
 import threading
 import time
 
 import pytest
-from django.apps import apps as django_apps
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
-from django.core.management.color import no_style
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -30,10 +26,11 @@ from cms.notifications.models import EmailDelivery
 from forms import references
 from forms.models import Filing, FilingEvent, FilingFile, FilingStatus, ReferenceSequence, ServiceFormField
 from forms.uploads import download_url
-from search.indexing import rebuild as rebuild_search_index
 from tests.accounts.people import make_person
 
 from . import files
+from tests.conftest import ALL_APPS, restored_database  # noqa: F401  (fixture)
+
 from .conftest import (
     AGREE,
     ENGLISH_SERVICE_PATH,
@@ -1091,54 +1088,6 @@ def test_sample_document_link(member_client, organization, service_page):
 
 PARALLEL_SUBMISSIONS = 50
 DOUBLE_CLICKS = 9
-
-
-# Listing every app keeps the app registry whole, and makes the flush that
-# ends a transactional test use TRUNCATE ... CASCADE: on PostgreSQL the search
-# index table lawsearch_vector, which has no model, references
-# lawsearch_searchentry, and a plain TRUNCATE of that table fails.
-ALL_APPS = [config.name for config in django_apps.get_app_configs()]
-
-
-def content_types_first(snapshot: str) -> str:
-    # Saving some rows looks up content types and creates any that are
-    # missing, which would then clash with the rows restored after them.
-    rows = json.loads(snapshot)
-    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
-    return json.dumps(rows)
-
-
-@pytest.fixture(scope="module")
-def restored_database(django_db_setup, django_db_blocker):
-    """Put the session's data back after a transactional test empties the database.
-
-    A transactional test ends by flushing every table, which would take the
-    site tree and the acts that tests/conftest.py loads once per session away
-    from the tests that run after it (the search tests run last). The data is
-    serialised before and loaded again after the flush, as Django's
-    serialized_rollback does with the data of the migrations, and the search
-    index is rebuilt from it.
-    """
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite runs one writer at a time, so there is no race to test.")
-    with django_db_blocker.unblock():
-        snapshot = connection.creation.serialize_db_to_string()
-    yield
-    with django_db_blocker.unblock():
-        call_command(
-            "flush",
-            interactive=False,
-            inhibit_post_migrate=True,
-            allow_cascade=True,
-            reset_sequences=False,
-            verbosity=0,
-        )
-        connection.creation.deserialize_db_from_string(content_types_first(snapshot))
-        # Rows come back with their ids; move each sequence past them, as loaddata does.
-        with connection.cursor() as cursor:
-            for statement in connection.ops.sequence_reset_sql(no_style(), django_apps.get_models()):
-                cursor.execute(statement)
-        rebuild_search_index()
 
 
 SIMPLE_FIELDS = [{"label": "Layihənin adı", "clean_name": "layihenin_adi", "field_type": "singleline"}]

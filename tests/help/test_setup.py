@@ -1,13 +1,16 @@
 """The shipped help centre: pages in az, en and ru, links that resolve, demo numbers, permissions, idempotence.
 
 These tests run forms.setup.ensure_services and help.setup.ensure_help_centre
-inside the test's transaction, as load_content does.
+once per module, as load_content does, in a transaction that the module's
+last test rolls back.
 """
 
 import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import transaction
+from django.test import override_settings
 from wagtail.models import Page, Revision
 
 from cms.legal.catalogue import load_catalogue
@@ -25,11 +28,23 @@ QUESTION_COUNT = sum(len(topic.questions) for topic in TOPICS)
 HREF = re.compile(r'href="([^"]+)"')
 
 
+@pytest.fixture(scope="module")
+def shipped_help_centre(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Build the help centre once for the module, in a transaction rolled back after its last test.
+
+    Each test's own transaction nests inside as a savepoint, so what a test
+    changes is undone before the next one, as with a fixture per test.
+    """
+    media = tmp_path_factory.mktemp("help-media")  # The sample documents of the e-services.
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        ensure_services()
+        yield ensure_help_centre()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def help_centre(db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path  # The sample documents of the e-services.
-    ensure_services()
-    return ensure_help_centre()
+def help_centre(shipped_help_centre, db):
+    return shipped_help_centre
 
 
 def test_content_size():

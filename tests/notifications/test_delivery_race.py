@@ -16,7 +16,8 @@ from cms.notifications.models import DeliveryStatus, EmailDelivery
 from cms.notifications.notify import notify
 from forms.models import Filing, FilingAction, FilingEvent, FilingStatus
 from tests.eservices.conftest import make_organization, make_service_page
-from tests.eservices.test_flow import ALL_APPS, SIMPLE_FIELDS, restored_database  # noqa: F401  (fixture)
+from tests.conftest import ALL_APPS, restored_database  # noqa: F401  (fixture)
+from tests.eservices.test_flow import SIMPLE_FIELDS
 from tests.accounts.people import make_person
 
 WORKERS = 8
