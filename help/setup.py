@@ -9,26 +9,49 @@ them.
 Each page is written in Azerbaijani first. The English and Russian pages are
 Wagtail translations of it (``copy_for_translation``) with the same slug, so
 switching language keeps the reader on the same question.
+
+The video guides and document samples come last: their files are committed
+under ``help/content/files/`` and in ``forms/samples/``, and are loaded
+once, when their page is created.
 """
 
 import logging
 
 from django.contrib.auth.models import Group, Permission
+from django.core.files import File
+from django.core.files.images import ImageFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from cms.home.models import HomePage
 from forms.content.links import article_urls
 from forms.content.samples import SAMPLES
 from forms.models import ServicePage
+from forms.setup import ensure_sample_documents
 
 from . import content
 from .content import eservices as service_slugs
+from .content import guides as guide_content
+from .content import samples as sample_content
+from .content.guides import GuideSpec
+from .content.samples import SampleSpec
 from .content.types import QuestionSpec, Text, TopicSpec
-from .models import ContactPage, ContactPhone, FaqQuestionPage, FaqTopicPage, HelpIndexPage
+from .models import (
+    ContactPage,
+    ContactPhone,
+    DocumentSamplePage,
+    FaqQuestionPage,
+    FaqTopicPage,
+    GuideIndexPage,
+    HelpIndexPage,
+    SampleIndexPage,
+    VideoGuidePage,
+)
+from .models.guides import CAPTION_LANGUAGES
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +121,8 @@ def ensure_help_centre() -> HelpIndexPage:
             for language, locale in others:
                 _ensure_question_translation(question, question_spec, locale, language, placeholders[language])
 
+    _ensure_guides(index, others)
+    _ensure_samples(index, others)
     ensure_help_permissions()
     return index
 
@@ -229,7 +254,7 @@ def _answer(text: Text, language: str, placeholders: Placeholders) -> str:
     return text[language].format_map(placeholders)
 
 
-def _services(spec: QuestionSpec, locale: Locale) -> list[ServicePage]:
+def _services(spec: QuestionSpec | GuideSpec | SampleSpec, locale: Locale) -> list[ServicePage]:
     """Return the shipped e-service pages in ``locale`` that the question names; a missing one is logged and left out."""
     pages = []
     for slug in spec.services:
@@ -262,6 +287,141 @@ def _placeholders(language: str, locale: Locale, contact: ContactPage) -> Placeh
         if document is not None:
             values[name] = document.pk
     return values
+
+
+# --- Video guides ------------------------------------------------------------------
+
+
+def _ensure_guides(index: HelpIndexPage, others: list[tuple[str, Locale]]) -> None:
+    guide_index = _ensure_list_page(index, GuideIndexPage, guide_content)
+    for language, locale in others:
+        _ensure_translation(
+            guide_index, locale, guide_content.INDEX_TITLE[language], {"intro": guide_content.INDEX_INTRO[language]}
+        )
+    for spec in guide_content.GUIDES:
+        guide = _ensure_guide(guide_index, spec)
+        for language, locale in others:
+            _ensure_translation_with_services(guide, spec, locale, _guide_fields(spec, language) | {"title": spec.title[language]})
+
+
+def _ensure_list_page(index: HelpIndexPage, page_class: type[Page], module) -> Page:
+    """Return the guide or sample list page under ``index``, creating it from ``module``'s texts when missing."""
+    existing = page_class.objects.child_of(index).first()
+    if existing is not None:
+        return existing
+    page = page_class(
+        title=module.INDEX_TITLE[SOURCE_LANGUAGE],
+        slug=module.INDEX_SLUG,
+        intro=module.INDEX_INTRO[SOURCE_LANGUAGE],
+        locale=index.locale,
+    )
+    return _publish_child(index, page)
+
+
+def _guide_fields(spec: GuideSpec, language: str) -> dict:
+    return {"description": spec.description[language], "transcript": spec.transcript[language]}
+
+
+def _ensure_guide(guide_index: GuideIndexPage, spec: GuideSpec) -> VideoGuidePage:
+    guide = VideoGuidePage.objects.child_of(guide_index).filter(slug=spec.slug).first()
+    if guide is not None:
+        return guide
+    page = VideoGuidePage(
+        title=spec.title[SOURCE_LANGUAGE],
+        slug=spec.slug,
+        duration=spec.duration,
+        poster=_ensure_poster(spec),
+        locale=guide_index.locale,
+        **_guide_fields(spec, SOURCE_LANGUAGE),
+    )
+    with spec.video_path.open("rb") as handle:
+        page.video_file.save(spec.video_path.name, File(handle), save=False)
+    for language in CAPTION_LANGUAGES:
+        path = spec.caption_path(language)
+        with path.open("rb") as handle:
+            getattr(page, f"caption_{language}").save(path.name, File(handle), save=False)
+    page.services = _services(spec, guide_index.locale)
+    return _publish_child(guide_index, page)
+
+
+def _ensure_poster(spec: GuideSpec):
+    """Return the guide's poster image, loading it into Wagtail's images the first time."""
+    Image = get_image_model()
+    title = f"{spec.title[SOURCE_LANGUAGE]}: poster"
+    image = Image.objects.filter(title=title).order_by("pk").first()
+    if image is None:
+        with spec.poster_path.open("rb") as handle:
+            image = Image(title=title, file=ImageFile(handle, name=spec.poster_path.name))
+            image.save()
+        logger.info("Created the poster image %s (%s)", image.pk, spec.poster_path.name)
+    return image
+
+
+def _ensure_translation_with_services(page: Page, spec: GuideSpec | SampleSpec, locale: Locale, fields: dict) -> None:
+    """Translate a guide or sample into ``locale`` once, linking it to the e-services in that language.
+
+    The video, captions, poster and documents stay those of the Azerbaijani page.
+    """
+    if page.get_translation_or_none(locale) is not None:
+        return
+    translated = page.copy_for_translation(locale)
+    translated.slug = page.slug
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.services = _services(spec, locale)
+    translated.save_revision().publish()
+
+
+# --- Document samples ----------------------------------------------------------------
+
+
+def _ensure_samples(index: HelpIndexPage, others: list[tuple[str, Locale]]) -> None:
+    sample_index = _ensure_list_page(index, SampleIndexPage, sample_content)
+    for language, locale in others:
+        _ensure_translation(
+            sample_index, locale, sample_content.INDEX_TITLE[language], {"intro": sample_content.INDEX_INTRO[language]}
+        )
+    documents = ensure_sample_documents()
+    for spec in sample_content.SAMPLES:
+        sample = _ensure_sample(sample_index, spec, documents)
+        for language, locale in others:
+            fields = {"title": spec.title[language], "description": spec.description[language]}
+            _ensure_translation_with_services(sample, spec, locale, fields)
+
+
+def _ensure_sample(sample_index: SampleIndexPage, spec: SampleSpec, documents: dict) -> DocumentSamplePage:
+    sample = DocumentSamplePage.objects.child_of(sample_index).filter(slug=spec.slug).first()
+    if sample is not None:
+        return sample
+    shipped = documents[spec.document]
+    page = DocumentSamplePage(
+        title=spec.title[SOURCE_LANGUAGE],
+        slug=spec.slug,
+        description=spec.description[SOURCE_LANGUAGE],
+        locale=sample_index.locale,
+    )
+    if spec.filled_path is None:
+        page.filled_document = shipped
+    else:
+        page.filled_document = _ensure_filled_document(spec, shipped)
+        page.blank_document = shipped
+    page.services = _services(spec, sample_index.locale)
+    return _publish_child(sample_index, page)
+
+
+def _ensure_filled_document(spec: SampleSpec, blank):
+    """Return the filled-in version of a sample as a Wagtail document beside its blank one, loading it once."""
+    Document = get_document_model()
+    title = blank.title + sample_content.FILLED_TITLE_SUFFIX
+    document = Document.objects.filter(collection=blank.collection, title=title).order_by("pk").first()
+    if document is None:
+        document = Document(title=title, collection=blank.collection)
+        with spec.filled_path.open("rb") as handle:
+            document.file.save(spec.filled_path.name, File(handle), save=False)
+        document._set_document_file_metadata()
+        document.save()
+        logger.info("Created the sample document %s (%s)", document.pk, spec.filled_path.name)
+    return document
 
 
 # --- Permissions -------------------------------------------------------------------

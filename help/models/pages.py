@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -55,8 +56,9 @@ class HelpIndexPage(PublicCacheMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["help.FaqTopicPage", "help.ContactPage"]
+    subpage_types = ["help.FaqTopicPage", "help.GuideIndexPage", "help.SampleIndexPage", "help.ContactPage"]
     max_count_per_parent = 1
     template = "help/help_index_page.html"
 
@@ -68,7 +70,18 @@ class HelpIndexPage(PublicCacheMixin, Page):
         context["topics"] = FaqTopicPage.objects.live().public().child_of(self).order_by("path")
         context["questions"] = self.most_useful_questions()
         context["contact"] = ContactPage.objects.live().public().child_of(self).first()
+        context.update(self.guide_and_sample_lists())
         return context
+
+    def guide_and_sample_lists(self) -> dict:
+        """Return the live video guide and sample list pages under this index, each or None."""
+        from .guides import GuideIndexPage
+        from .samples import SampleIndexPage
+
+        return {
+            "guide_index": GuideIndexPage.objects.live().public().child_of(self).first(),
+            "sample_index": SampleIndexPage.objects.live().public().child_of(self).first(),
+        }
 
     def most_useful_questions(self) -> list["FaqQuestionPage"]:
         """Return the questions editors marked for the index or, when they marked none, the most viewed."""
@@ -90,6 +103,7 @@ class FaqTopicPage(PublicCacheMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("intro")]
+    api_fields = [APIField("summary"), APIField("intro")]
     parent_page_types = ["help.HelpIndexPage"]
     subpage_types = ["help.FaqQuestionPage"]
     template = "help/faq_topic_page.html"
@@ -141,6 +155,8 @@ class FaqQuestionPage(RoutablePageMixin, Page):
     )
 
     search_fields = Page.search_fields + [index.SearchField("answer")]
+    # Not "services": Wagtail's API would list the linked e-services whether or not they are live.
+    api_fields = [APIField("answer"), APIField("show_on_help_index")]
 
     content_panels = Page.content_panels + [
         FieldPanel("answer"),
@@ -156,6 +172,8 @@ class FaqQuestionPage(RoutablePageMixin, Page):
         ]
     )
     base_form_class = FaqQuestionPageForm
+    # The site search indexes this page as a question and answer (search.pages).
+    site_search_kind = "faq"
     parent_page_types = ["help.FaqTopicPage"]
     subpage_types = []
     template = "help/faq_question_page.html"
@@ -166,6 +184,10 @@ class FaqQuestionPage(RoutablePageMixin, Page):
     def answer_text(self) -> str:
         """Return the answer as plain text, for search indexes and summaries."""
         return " ".join(strip_tags(get_text_for_indexing(self.answer)).split())
+
+    def site_search_text(self) -> str:
+        """Return the text the site search indexes: the answer."""
+        return self.answer_text()
 
     def related_services(self):
         """Return the live e-service pages this question concerns, in the question's language where one exists."""
@@ -237,6 +259,7 @@ class ContactPage(RoutablePageMixin, Page):
         ),
         MultiFieldPanel([FieldPanel("callback_intro"), FieldPanel("confirmation_text")], heading=_("Call-back form")),
     ]
+    api_fields = [APIField("intro"), APIField("phone_numbers"), APIField("working_hours"), APIField("callback_intro")]
     parent_page_types = ["help.HelpIndexPage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -279,6 +302,8 @@ class ContactPhone(Orderable):
     )
 
     panels = [FieldPanel("label"), FieldPanel("number"), FieldPanel("note")]
+
+    api_fields = [APIField("label"), APIField("number"), APIField("note")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("phone number")

@@ -8,7 +8,16 @@ from django.utils.translation import gettext
 
 from cms.home.models import HomePage
 from cms.legal.models import LegalActIndexPage
-from help.models import AnswerViews, ContactPage, ContactPhone, FaqQuestionPage, FaqTopicPage, HelpIndexPage
+from help.models import (
+    AnswerViews,
+    ContactPage,
+    ContactPhone,
+    FaqQuestionPage,
+    FaqTopicPage,
+    GuideIndexPage,
+    HelpIndexPage,
+    SampleIndexPage,
+)
 from tests.eservices.conftest import make_service_page, translate_page
 
 from .conftest import (
@@ -34,7 +43,7 @@ def test_parent_page_types():
 
 
 def test_subpage_types():
-    assert set(HelpIndexPage.allowed_subpage_models()) == {FaqTopicPage, ContactPage}
+    assert set(HelpIndexPage.allowed_subpage_models()) == {FaqTopicPage, GuideIndexPage, SampleIndexPage, ContactPage}
     assert FaqTopicPage.allowed_subpage_models() == [FaqQuestionPage]
     assert FaqQuestionPage.allowed_subpage_models() == []
     assert ContactPage.allowed_subpage_models() == []
