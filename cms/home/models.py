@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -10,7 +11,8 @@ class HomePage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["legal.LegalActIndexPage", "eservices.ServiceIndexPage", "help.HelpIndexPage"]
+    api_fields = [APIField("intro")]
+    subpage_types = ["legal.LegalActIndexPage", "eservices.ServiceIndexPage", "help.HelpIndexPage", "news.NewsIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -25,7 +27,10 @@ class HomePage(Page):
         from cms.legal.models import LegalAct
         from cms.legal.models import LegalActIndexPage
 
+        from .front import front_page_sections
+
         context = super().get_context(request, *args, **kwargs)
         context["library"] = LegalActIndexPage.objects.live().child_of(self).first()
         context["featured_acts"] = LegalAct.objects.public()[:6]
+        context.update(front_page_sections(self))
         return context

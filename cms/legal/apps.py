@@ -13,7 +13,9 @@ class LegalConfig(AppConfig):
 
         from cms.pagecache import bump_generation
 
-        from . import models
+        from . import changes, models
+
+        changes.connect()
 
         for model in (models.LegalAct, models.ActVersion, models.Provision, models.Topic):
             post_save.connect(bump_generation, sender=model, dispatch_uid=f"pagecache_save_{model.__name__}")

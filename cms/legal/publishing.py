@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from cms.pagecache import bump_generation
 
+from . import changes
 from .building import build_structure, structure_is_current
 from .models import ActVersion, LegalAct
 from .parsing import parse_text
@@ -16,11 +17,12 @@ from .parsing import parse_text
 logger = logging.getLogger(__name__)
 
 
-def refresh_current_version(act: LegalAct, today: datetime.date | None = None) -> None:
+def refresh_current_version(act: LegalAct, today: datetime.date | None = None, *, by_editor: bool = False) -> None:
     """Make the published version in force today, with the latest effective date, the act's current one.
 
     A version that takes effect later waits; if every version is in the
-    future, the earliest of them is shown until then.
+    future, the earliest of them is shown until then. A move to a newer
+    version is recorded as a change to legislation (``changes.py``).
     """
     today = today or timezone.localdate()
     published = act.versions.filter(live=True)
@@ -32,9 +34,11 @@ def refresh_current_version(act: LegalAct, today: datetime.date | None = None) -
     ) or published.order_by("effective_date", "pk").only("pk").first()
     latest_id = latest.pk if latest else None
     if act.current_version_id != latest_id:
+        old_id = act.current_version_id
         LegalAct.objects.filter(pk=act.pk).update(current_version_id=latest_id)
         act.current_version_id = latest_id
         transaction.on_commit(bump_generation)
+        changes.current_version_changed(act, old_id, latest_id, by_editor=by_editor)
 
 
 @transaction.atomic
@@ -44,7 +48,7 @@ def on_version_published(version: ActVersion) -> None:
         parsed = parse_text(version.source_text, source=version.source_name or version.act.slug)
         build_structure(version, parsed)
         logger.info("Built the structure of version %s of act %s", version.pk, version.act_id)
-    refresh_current_version(version.act)
+    refresh_current_version(version.act, by_editor=True)
 
 
 def on_version_unpublished(version: ActVersion) -> None:

@@ -4,3 +4,7 @@ from django.dispatch import Signal
 
 # Sent with ``act_id`` after the importer created, replaced or rebuilt an act's text.
 act_text_imported = Signal()
+
+# Sent with ``change`` (an ``ActChange``: a new version in force, or a new
+# status) after the transaction that recorded it commits.
+act_changed = Signal()

@@ -1,12 +1,15 @@
 from .acts import ActVersion, LegalAct, Topic, localized_value
+from .changes import ActChange, ChangeKind
 from .choices import ActStatus, ActType, DivisionKind, IssuingBody, ProvisionKind
 from .structure import AmendmentNote, Division, Provision
 
 __all__ = [
+    "ActChange",
     "ActStatus",
     "ActType",
     "ActVersion",
     "AmendmentNote",
+    "ChangeKind",
     "Division",
     "DivisionKind",
     "IssuingBody",

@@ -57,6 +57,26 @@ class LegalActIndexPage(RoutablePageMixin, Page):
         page = Paginator(acts, ACTS_PER_PAGE).get_page(request.GET.get("page"))
         return self.render_legal(request, "legal/act_list.html", {"filter_form": form, "acts_page": page})
 
+    # Defined before the act routes, which would take "deyisiklikler" for an act's address.
+    # TODO: LegalAct.clean() does not reserve the slug "deyisiklikler", so an act given it would be unreachable.
+    @path("deyisiklikler/")
+    def change_list(self, request):
+        from ..change_views import change_list
+
+        return change_list(self, request)
+
+    @path("deyisiklikler/atom/")
+    def change_atom_feed(self, request):
+        from ..change_views import change_feed
+
+        return change_feed(self, request, "atom")
+
+    @path("deyisiklikler/rss/")
+    def change_rss_feed(self, request):
+        from ..change_views import change_feed
+
+        return change_feed(self, request, "rss")
+
     @re_path(rf"^{ACT_SLUG}/$")
     def act_detail(self, request, act_slug, version_id=None):
         act, version = browse.get_act_and_version(act_slug, version_id)

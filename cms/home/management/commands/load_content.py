@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from cms.claims.setup import ensure_claim_reviewer_group
 from cms.corrections.setup import ensure_reviewer_group as ensure_correction_reviewer_group
 from cms.home import setup
+from cms.news.setup import ensure_news
 from cms.organizations import demo
 from cms.organizations.setup import ensure_officer_group
 from forms import demo as demo_filings
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         setup.ensure_site_tree(locales)
         ensure_services()
         ensure_help_centre()
+        ensure_news()
         setup.ensure_moderation_workflow()
         setup.ensure_editor_groups()
         ensure_officer_group()
