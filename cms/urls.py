@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("teskilatlar/", include("cms.corrections.urls")),
     path("teskilatlar/", include("cms.organizations.urls")),
     path("reyestr/", include("cms.directory.urls")),
+    path("abune/", include("cms.subscriptions.urls")),
     path("muracietler/", include("forms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
