@@ -8,4 +8,4 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects index updates to publishing)
+        from . import page_signals, signals  # noqa: F401  (connect index updates to publishing)

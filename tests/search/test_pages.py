@@ -57,6 +57,16 @@ def test_api_search_results(client):
     assert first["url"].startswith("http://testserver/qanunlar/")
 
 
+def test_api_search_page_links_keep_language(client):
+    response = client.get("/api/v1/search/", {"q": "qanun", "lang": "en"})
+
+    body = response.json()
+    assert body["count"] > 20
+    assert "lang=en" in body["next"]
+    assert "page=2" in body["next"]
+    assert "lang=en" in client.get(body["next"]).json()["previous"]
+
+
 @pytest.mark.parametrize("query", ["qanun", "notariat", "sənədlərin ayrıca qovluqda saxlanması"])
 def test_api_search_query_count_is_fixed(client, django_assert_max_num_queries, query):
     """Ranking, hits, acts and articles load in a fixed number of queries, however many hits there are."""
