@@ -8,7 +8,6 @@
 
 from allauth.core import ratelimit
 from django.contrib.auth.models import update_last_login
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import parsers, status
@@ -33,6 +32,7 @@ from .auth_serializers import (
 )
 from .authentication import BearerTokenAuthentication
 from .errors import form_errors
+from .language import activate_request_language
 from .signin import InvalidRequest, TooManyAttempts
 
 INVALID_JSON = _("The request body is not valid JSON.")
@@ -63,14 +63,12 @@ class AccountsView(APIView):
     """Base view that responds in the language the client requests.
 
     LocaleMiddleware gives every path outside ``i18n_patterns``, ``/api/``
-    included, the default language (az), so an app's Accept-Language header
-    would have no effect without this.
+    included, the default language (az), so an app's ``lang`` parameter or
+    Accept-Language header would have no effect without this.
     """
 
     def initial(self, request, *args, **kwargs):
-        language = translation.get_language_from_request(request._request)
-        translation.activate(language)
-        request._request.LANGUAGE_CODE = language
+        activate_request_language(request._request)
         super().initial(request, *args, **kwargs)
 
 

@@ -1,8 +1,11 @@
 """One error shape for the whole API: ``{"detail": "...", "errors": {"field": ["..."]}}``."""
 
-from django.utils.translation import gettext as _
+import math
+
 from django.http import Http404
-from rest_framework.exceptions import NotFound, ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from rest_framework.exceptions import NotFound, Throttled, ValidationError
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
@@ -11,12 +14,28 @@ def form_errors(form) -> dict[str, list[str]]:
     return {name: [str(message) for message in messages] for name, messages in form.errors.items()}
 
 
+def throttled_message(wait: float | None) -> str:
+    if wait is None:
+        return _("Too many requests. Try again later.")
+    seconds = max(1, math.ceil(wait))
+    return ngettext(
+        "Too many requests. Try again in %(seconds)d second.",
+        "Too many requests. Try again in %(seconds)d seconds.",
+        seconds,
+    ) % {"seconds": seconds}
+
+
 def exception_handler(exc, context):
     response = drf_exception_handler(exc, context)
     if response is not None and isinstance(exc, (Http404, NotFound)):
         # Django's message names the model ("No Filing matches…"), so every missing
         # or hidden object gets the same message, in the reader's language.
         response.data = {"detail": _("Not found.")}
+        return response
+    if response is not None and type(exc) is Throttled:
+        # DRF's own message is not in Azerbaijani. Subclasses such as the sign-in
+        # limit (cms.api.signin.TooManyAttempts) carry a message of their own.
+        response.data = {"detail": throttled_message(exc.wait)}
         return response
     if response is None or not isinstance(exc, ValidationError):
         return response

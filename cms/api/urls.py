@@ -1,20 +1,28 @@
 """API addresses.
 
-Each address also answers without its trailing slash: an app that POSTs to
-/auth/token would otherwise get a redirect that drops its request body. The
-schema lists only the canonical form, with the slash.
+Each address of our own endpoints also answers without its trailing slash: an
+app that POSTs to /auth/token would otherwise get a redirect that drops its
+request body. The schema lists only the canonical form, with the slash.
+
+Wagtail's content API (pages, images, documents) sits beside them under the
+same prefix, so one schema, one error shape and one throttle cover both.
+Every view runs in the language the request chooses (cms.api.language).
 """
 
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from .auth import MeView, PasswordResetView, RevokeTokenView, TokenView
 from .filings import FilingViewSet
 from .legal import LegalActViewSet
 from .notifications import NotificationViewSet
 from .organizations import OrganizationViewSet
+from .docs import APIDocsView
+from .language import with_request_language
 from .search import SearchView
+from .wagtail import api_router
 
 router = SimpleRouter()
 router.register("legal-acts", LegalActViewSet, basename="legal-act")
@@ -39,6 +47,10 @@ urlpatterns = [
     path("", include(router.urls)),
     *[path(f"{route}/", view.as_view(), name=name) for route, view, name in ENDPOINTS],
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", APIDocsView.as_view(), name="api-docs"),
+    path("", include((api_router.get_urlpatterns(), api_router.url_namespace), namespace=api_router.url_namespace)),
     path("", include(slashless_router.urls)),
     *[re_path(rf"^{route}$", view.as_view()) for route, view, _name in ENDPOINTS],
 ]
+
+decorate_urlpatterns(urlpatterns, with_request_language)

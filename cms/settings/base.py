@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "cms.directory",
     "cms.claims",
     "cms.corrections",
+    "cms.news",
+    "cms.subscriptions",
     "cms.legal",
     "forms",
     "help",
@@ -89,6 +91,7 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -310,10 +313,24 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Fərdi Elektron Pəncərə API",
-    "DESCRIPTION": "The legal-acts library and search (public), and for signed-in people their account, organizations and filings.",
+    "DESCRIPTION": "The legal-acts library and search (public), the site's pages, images and documents "
+    "(Wagtail's content API, public), and for signed-in people their account, organizations and filings.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["cms.api.schema.only_public_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.api.wagtail_schema.add_wagtail_paths",
+        "cms.api.schema.add_shared_parameters",
+    ],
+    # Swagger UI's files come from drf-spectacular-sidecar, served by this site: no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # validatorUrl None: Swagger UI would otherwise send the schema to validator.swagger.io.
+    # No deep links: Swagger UI nests them inside buttons, which screen readers do not announce
+    # (axe-core rule nested-interactive).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False, "validatorUrl": None},
     # Acts and filings both have a "status"; name their enums apart.
     "ENUM_NAME_OVERRIDES": {
         "ActStatusEnum": "cms.legal.models.choices.ActStatus",

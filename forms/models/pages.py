@@ -8,6 +8,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import FormMixin
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -26,6 +27,7 @@ class ServiceIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["eservices.ServicePage"]
     max_count_per_parent = 1
@@ -112,6 +114,16 @@ class ServicePage(RoutablePageMixin, FormMixin, Page):
         MultiFieldPanel([FieldPanel("reference_prefix"), FieldPanel("decision_days")], heading=_("Processing")),
     ]
 
+    # The guidance a reader needs before filing; the form itself is filled in on the site.
+    api_fields = [
+        APIField("summary"),
+        APIField("who_must_file"),
+        APIField("deadline"),
+        APIField("legal_basis"),
+        APIField("documents_needed"),
+        APIField("what_happens_next"),
+        APIField("decision_days"),
+    ]
     base_form_class = ServicePageForm
     form_builder = ServiceFormBuilder
     parent_page_types = ["eservices.ServiceIndexPage"]
