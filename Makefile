@@ -6,6 +6,8 @@
 PYTHON ?= python3.11
 VENV ?= .venv
 PORT ?= 8000
+# Test processes per suite (pytest-xdist); each has its own test database.
+TEST_WORKERS ?= 2
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
@@ -36,10 +38,10 @@ check-migrations: install
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=cms.settings.test
 
 test-sqlite: install
-	$(BIN)/pytest -m "not browser" -p no:cacheprovider
+	$(BIN)/pytest -m "not browser" -p no:cacheprovider -n $(TEST_WORKERS)
 
 test-postgres: install services
-	DATABASE_URL=postgres://postgres@127.0.0.1:5432/test $(BIN)/pytest -m "not browser" -p no:cacheprovider
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/test $(BIN)/pytest -m "not browser" -p no:cacheprovider -n $(TEST_WORKERS)
 
 test-browser: install test-deps
 	$(BIN)/pytest -m browser -p no:cacheprovider
