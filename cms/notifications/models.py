@@ -50,12 +50,9 @@ class DeliveryStatus(models.TextChoices):
     FAILED = "failed", _("Failed, retries used up")
 
 
-class EmailDelivery(models.Model):
-    """The e-mail copy of a notification and every attempt to send it."""
+class RetriedDelivery(models.Model):
+    """An e-mail that cms.notifications.retrying sends in the background, with the record of its attempts."""
 
-    notification = models.OneToOneField(Notification, on_delete=models.CASCADE, related_name="email")
-    address = models.EmailField(_("address"))
-    language = models.CharField(_("language"), max_length=8)
     status = models.CharField(
         _("status"), max_length=8, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING, db_index=True
     )
@@ -67,6 +64,17 @@ class EmailDelivery(models.Model):
     claimed_until = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class EmailDelivery(RetriedDelivery):
+    """The e-mail copy of a notification and every attempt to send it."""
+
+    notification = models.OneToOneField(Notification, on_delete=models.CASCADE, related_name="email")
+    address = models.EmailField(_("address"))
+    language = models.CharField(_("language"), max_length=8)
 
     class Meta:
         verbose_name = _("e-mail delivery")

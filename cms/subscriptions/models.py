@@ -14,6 +14,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# DeliveryStatus is imported from here too, as the status of a subscription e-mail.
+from cms.notifications.models import DeliveryStatus, RetriedDelivery  # noqa: F401
+
 UNCONFIRMED_LIFETIME = timedelta(days=7)
 
 
@@ -114,14 +117,7 @@ class Announcement(models.Model):
         return self.key
 
 
-class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting to be sent")
-    SENT = "sent", _("Sent")
-    RETRYING = "retrying", _("Failed, will be retried")
-    FAILED = "failed", _("Failed, retries used up")
-
-
-class Delivery(models.Model):
+class Delivery(RetriedDelivery):
     """The e-mail of one announcement to one subscriber, and every attempt to send it.
 
     The unique pair is what makes a repeated signal or a retried task send nothing twice.
@@ -129,16 +125,6 @@ class Delivery(models.Model):
 
     subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE, related_name="deliveries")
     announcement = models.ForeignKey(Announcement, on_delete=models.CASCADE, related_name="deliveries")
-    status = models.CharField(
-        _("status"), max_length=8, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING, db_index=True
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
-    # A worker sending this message holds it until then, so a second worker leaves it alone.
-    claimed_until = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("subscription e-mail")

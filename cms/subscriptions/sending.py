@@ -5,13 +5,12 @@ A signal handler (``receivers.py``) stores an Announcement and queues
 subscriber. ``fan_out`` creates one Delivery per confirmed subscriber and
 queues ``deliver_announcement`` for each. A Delivery is unique per
 subscription and announcement, so a second signal or a repeated task sends
-nothing twice. Failed attempts are retried after 1, 5, 15, 60 and 240
-minutes, the policy of cms.notifications.delivery, then marked failed.
+nothing twice. Each delivery is claimed, sent and retried by
+cms.notifications.retrying: failed attempts are retried after 1, 5, 15, 60
+and 240 minutes, then marked failed.
 ``sweep()`` (``manage.py send_subscription_emails``) finishes what a lost
 task left undone and deletes unconfirmed subscriptions older than
 UNCONFIRMED_LIFETIME.
-NOTE: a worker that dies after the mail server accepted a message but before
-the delivery was marked sent leaves it to be sent again once its claim expires.
 """
 
 import logging
@@ -21,16 +20,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
-from cms.notifications.delivery import CLAIM_TIME, MAX_ATTEMPTS, RETRY_DELAYS
+from cms.notifications.retrying import MAX_ATTEMPTS, RETRY_DELAYS, RetryingSender
 
 from .mail import link, send_subscription_mail
 from .models import UNCONFIRMED_LIFETIME, Announcement, Delivery, DeliveryStatus, Subscription, SubscriptionKind
 from .tokens import confirm_token
 
 logger = logging.getLogger(__name__)
-
-UNSENT = [DeliveryStatus.PENDING, DeliveryStatus.RETRYING]
-
 
 # --- Confirmation e-mails ------------------------------------------------------------
 
@@ -125,41 +121,6 @@ def deliver_announcement(delivery_id: int) -> str:
     return attempt(delivery_id)
 
 
-def attempt(delivery_id: int, due_by=None) -> str:
-    """Try to send one delivery once, if it is due by ``due_by`` (default now); return what happened."""
-    if not _claim(delivery_id, due_by or timezone.now()):
-        return "skipped"
-    # The subscriber may have unsubscribed since the claim, which deletes the delivery.
-    delivery = Delivery.objects.select_related("subscription__act", "announcement").filter(pk=delivery_id).first()
-    if delivery is None:
-        return "skipped"
-    try:
-        _send(delivery)
-    except Exception as error:  # Any failure of the mail server or the rendering is retried.
-        _record_failure(delivery, error)
-        return delivery.status
-    Delivery.objects.filter(pk=delivery.pk).update(
-        status=DeliveryStatus.SENT,
-        attempts=delivery.attempts + 1,
-        sent_at=timezone.now(),
-        next_attempt_at=None,
-        claimed_until=None,
-        last_error="",
-    )
-    return DeliveryStatus.SENT
-
-
-def _claim(delivery_id: int, due_by) -> bool:
-    """Take the delivery unless it is sent, not yet due or held by another attempt, in one UPDATE."""
-    now = timezone.now()
-    return bool(
-        Delivery.objects.filter(pk=delivery_id, status__in=UNSENT)
-        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=due_by))
-        .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
-        .update(claimed_until=now + CLAIM_TIME)
-    )
-
-
 def item_content(announcement: Announcement, language: str) -> dict:
     """Return the announcement's words in ``language``, else in the first language stored."""
     content = announcement.content
@@ -173,24 +134,19 @@ def _send(delivery: Delivery) -> None:
     send_subscription_mail(template, subscription, {"item": item_content(announcement, subscription.language)})
 
 
-def _record_failure(delivery: Delivery, error: Exception) -> None:
-    delivery.attempts += 1
-    delivery.last_error = f"{type(error).__name__}: {error}"[:2000]
-    delivery.claimed_until = None
-    if delivery.attempts >= MAX_ATTEMPTS:
-        delivery.status = DeliveryStatus.FAILED
-        delivery.next_attempt_at = None
-        logger.error("Subscription e-mail %s failed for good: %s", delivery.pk, delivery.last_error)
-    else:
-        delivery.status = DeliveryStatus.RETRYING
-        delivery.next_attempt_at = timezone.now() + RETRY_DELAYS[delivery.attempts - 1]
-        logger.warning(
-            "Subscription e-mail %s failed (attempt %s), retrying at %s: %s",
-            delivery.pk, delivery.attempts, delivery.next_attempt_at, delivery.last_error,
-        )
-    delivery.save(update_fields=["attempts", "last_error", "claimed_until", "status", "next_attempt_at"])
-    if delivery.status == DeliveryStatus.RETRYING:
-        _enqueue(deliver_announcement, delivery.pk, run_after=delivery.next_attempt_at)
+def _queue_attempt(delivery_id: int, run_after) -> None:
+    _enqueue(deliver_announcement, delivery_id, run_after=run_after)
+
+
+_sender = RetryingSender(
+    model=Delivery,
+    send=_send,
+    queue_attempt=_queue_attempt,
+    logger=logger,
+    label="Subscription e-mail",
+    related=("subscription__act", "announcement"),
+)
+attempt = _sender.attempt
 
 
 # --- The sweep -----------------------------------------------------------------------
@@ -208,12 +164,8 @@ def delete_expired_unconfirmed(now=None) -> int:
 def sweep(now=None) -> dict[str, int]:
     """Fan out announcements a lost task left, send every delivery due by ``now`` and delete expired unconfirmed subscriptions."""
     now = now or timezone.now()
-    outcomes: dict[str, int] = {}
     for announcement_id in Announcement.objects.filter(fanned_out_at__isnull=True).values_list("pk", flat=True):
         fan_out.call(announcement_id)
-    due = Delivery.objects.filter(status__in=UNSENT).filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
-    for delivery_id in due.order_by("created_at", "pk").values_list("pk", flat=True):
-        outcome = str(attempt(delivery_id, due_by=now))
-        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    outcomes = _sender.send_due(now)
     outcomes["unconfirmed deleted"] = delete_expired_unconfirmed(now)
     return outcomes
