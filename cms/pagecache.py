@@ -17,6 +17,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.cache import patch_vary_headers
 
 GENERATION_KEY = "pagecache:generation"
@@ -30,6 +31,14 @@ def bump_generation(**kwargs) -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 1, None)
+
+
+def bump_generation_after_commit(**kwargs) -> None:
+    """Invalidate every cached page once the current transaction commits (at once outside one).
+
+    Bumping before the commit would let a request in between cache the old content again.
+    """
+    transaction.on_commit(bump_generation)
 
 
 def _generation() -> int:

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -17,9 +17,14 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Uploads for the development server, apart from documents: Wagtail's
+    # /documents/ view checks their collection's view restrictions, and a
+    # direct /media/documents/ address would not.
+    urlpatterns += [
+        re_path(r"^media/(?!documents/)(?P<path>.+)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
 
 # Azerbaijani pages live at the root, English under /en/ and Russian under /ru/.
 urlpatterns += i18n_patterns(

@@ -51,6 +51,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         import_files(SESSION_ACTS)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def test_files_root():
+    """Remove this process's media folders (see cms/settings/test.py) when the session ends."""
+    import shutil
+
+    from django.conf import settings
+
+    yield
+    shutil.rmtree(settings.TEST_FILES_ROOT, ignore_errors=True)
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Start every test with an empty cache: rate limits, used two-factor

@@ -69,3 +69,29 @@ def test_unknown_host_is_rejected_even_when_cached(client):
     response = client.get(ARTICLE, HTTP_HOST="evil.example")
 
     assert response.status_code == 400
+
+
+def test_page_made_private_leaves_cache(client, django_capture_on_commit_callbacks):
+    from wagtail.models import Page, PageViewRestriction
+
+    library = Page.objects.get(url_path__endswith="/qanunlar/", locale__language_code="az")
+    assert client.get("/qanunlar/").status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=library, restriction_type=PageViewRestriction.LOGIN)
+
+    assert client.get("/qanunlar/").status_code == 302
+
+
+def test_page_move_leaves_cache(client, django_capture_on_commit_callbacks):
+    from wagtail.signals import post_page_move
+
+    client.get("/qanunlar/")
+    act = LegalAct.objects.get(slug="aile-mecellesi")
+    LegalAct.objects.filter(pk=act.pk).update(title="Ailə Məcəlləsi (köçürüldü)")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post_page_move.send(sender=LegalAct, instance=act, parent_page_before=None, parent_page_after=None,
+                            url_path_before="", url_path_after="")
+
+    assert "Ailə Məcəlləsi (köçürüldü)" in client.get("/qanunlar/").content.decode()

@@ -5,6 +5,7 @@ and creates only what is missing, so running it twice changes nothing.
 """
 
 import logging
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -44,6 +45,16 @@ def ensure_locales() -> dict[str, Locale]:
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES}
 
 
+WAGTAIL_DEFAULT_ADDRESS = ("localhost", 80)
+
+
+def site_address() -> tuple[str, int]:
+    """Return the host name and port of SITE_BASE_URL, for the Wagtail site."""
+    address = urlsplit(settings.SITE_BASE_URL)
+    default_port = 443 if address.scheme == "https" else 80
+    return address.hostname or "localhost", address.port or default_port
+
+
 @transaction.atomic
 def ensure_site_tree(locales: dict[str, Locale]) -> HomePage:
     """Create the home page and the library in every language, and point the site at them."""
@@ -57,10 +68,16 @@ def ensure_site_tree(locales: dict[str, Locale]) -> HomePage:
         )
         logger.info("Created the Azerbaijani home page %s", home.pk)
 
+    hostname, port = site_address()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=HOME_TITLES["az"])
-    elif site.root_page_id != home.pk:
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True, site_name=HOME_TITLES["az"])
+    elif (site.hostname, site.port) == WAGTAIL_DEFAULT_ADDRESS:
+        # Wagtail's migrations name the site localhost:80, which would end up in
+        # full page addresses. An address an editor has set stays as it is.
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
+    if site is not None and site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page = home
         site.site_name = HOME_TITLES["az"]

@@ -286,6 +286,8 @@ TASKS = {
 
 WAGTAIL_SITE_NAME = _("Fərdi Elektron Pəncərə")
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
+# The content API's detail_url, html_url and download_url start with this.
+WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -309,6 +311,8 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": "120/minute"},
+    # Count clients by the address the trusted proxies saw, not by a header anyone can send.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "EXCEPTION_HANDLER": "cms.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {

@@ -29,7 +29,8 @@ def news_category(page) -> str:
 def on_news_published(sender, page, **kwargs) -> None:
     page = getattr(page, "specific", page)
     language = page.locale.language_code
-    url = getattr(page, "full_url", None) or absolute_url(page.url)
+    # SITE_BASE_URL, like every other e-mail: the Site record may name another host.
+    url = absolute_url(page.get_url_parts()[2])
     summary = getattr(page, "summary", "") or getattr(page, "search_description", "") or ""
     content = {language: {"title": page.title, "url": url, "summary": str(summary)}}
     announce(

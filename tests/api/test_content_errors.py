@@ -147,3 +147,12 @@ def test_throttle_message_in_english(client, three_per_minute):
     response = client.get("/api/v1/pages/", {"lang": "en"})
 
     assert response.json()["detail"].startswith("Too many requests. Try again in ")
+
+
+def test_forwarded_header_does_not_reset_throttle(client, three_per_minute):
+    for attempt in range(3):
+        client.get("/api/v1/legal-acts/", HTTP_X_FORWARDED_FOR=f"10.0.0.{attempt}")
+
+    response = client.get("/api/v1/legal-acts/", HTTP_X_FORWARDED_FOR="10.0.0.99")
+
+    assert response.status_code == 429

@@ -51,11 +51,14 @@ def news_page(pk: int = 9001, language: str = "az", title: str = "Qeydiyyat qayd
     these tests must not depend on how the news app builds and publishes pages.
     """
     prefix = "" if language == "az" else f"/{language}"
+    path = f"{prefix}/xeberler/xeber-{pk}/"
     page = SimpleNamespace(
         pk=pk,
         title=title,
-        url=f"{prefix}/xeberler/xeber-{pk}/",
-        full_url=f"http://testserver{prefix}/xeberler/xeber-{pk}/",
+        url=path,
+        # The Site record's host, which e-mails must not use.
+        full_url=f"http://localhost{path}",
+        get_url_parts=lambda: (1, "http://localhost", path),
         locale=SimpleNamespace(language_code=language),
         summary="Müqavilə nümunəsi yeniləndi.",
         category=category,

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 
 from cms.subscriptions.models import Delivery, Subscription, SubscriptionKind
 
@@ -62,7 +63,8 @@ def test_news_flow_subscribe_confirm_send_unsubscribe(client, csrf_client, deliv
     assert len(items) == 1
     message = items[0]
     assert "Qeydiyyat qaydaları dəyişdi" in message.subject
-    assert "http://testserver/xeberler/xeber-101/" in message.body
+    assert f"{settings.SITE_BASE_URL}/xeberler/xeber-101/" in message.body
+    assert "localhost" not in message.body
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     unsubscribe = unsubscribe_path(message)
     assert unsubscribe.startswith("/abune/imtina/")
