@@ -30,9 +30,18 @@ def validate_deliverable(address: str) -> None:
 
     Mail servers without SMTPUTF8 cannot deliver to a mailbox name with
     letters outside ASCII (``şəhla@…``, ``mıke@…``), so such an account
-    could never be confirmed or recover its password.
+    could never be confirmed or recover its password. A domain without a dot
+    (``x@localhost``), which Django's EmailValidator lets through, names no
+    mailbox on the internet.
     """
-    local_part = address.rpartition("@")[0]
+    if not address:
+        return  # An optional field left empty; a required one reports that itself.
+    local_part, _at, domain = address.rpartition("@")
+    if "." not in domain.strip("."):
+        raise ValidationError(
+            _("Enter the whole address, with the domain after @, for example name@example.az."),
+            code="incomplete_domain",
+        )
     if not local_part.isascii():
         raise ValidationError(
             _(

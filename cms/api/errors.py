@@ -2,7 +2,7 @@
 
 import math
 
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from rest_framework.exceptions import NotFound, Throttled, ValidationError
@@ -43,3 +43,8 @@ def exception_handler(exc, context):
     errors = response.data if isinstance(response.data, dict) else {"non_field_errors": response.data}
     response.data = {"detail": _("Some query parameters are invalid."), "errors": errors}
     return response
+
+
+def not_found(request, *args, **kwargs) -> JsonResponse:
+    """Return the API's JSON 404 for an address under /api/v1/ that no endpoint matches, in place of Django's HTML page."""
+    return JsonResponse({"detail": _("Not found.")}, status=404)

@@ -32,6 +32,13 @@ class PageNumberPagination(pagination.PageNumberPagination):
             raise ValidationError({self.page_size_query_param: [_("Enter a whole number from 1 to 100.")]})
         return super().paginate_queryset(queryset, request, view)
 
+    def get_paginated_response_schema(self, schema):
+        """Describe the page links without DRF's examples, which name api.example.org/accounts/."""
+        described = super().get_paginated_response_schema(schema)
+        for name in ("next", "previous"):
+            described["properties"][name].pop("example", None)
+        return described
+
 
 class LimitOffsetPagination(WagtailPagination):
     """Wagtail's ``limit``/``offset`` pagination with a fixed cap and translated errors.

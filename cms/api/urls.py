@@ -15,12 +15,13 @@ from rest_framework.routers import SimpleRouter
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from .auth import MeView, PasswordResetView, RevokeTokenView, TokenView
+from .docs import APIDocsView
+from .errors import not_found
 from .filings import FilingViewSet
+from .language import with_request_language
 from .legal import LegalActViewSet
 from .notifications import NotificationViewSet
 from .organizations import OrganizationViewSet
-from .docs import APIDocsView
-from .language import with_request_language
 from .search import SearchView
 from .wagtail import api_router
 
@@ -51,6 +52,9 @@ urlpatterns = [
     path("", include((api_router.get_urlpatterns(), api_router.url_namespace), namespace=api_router.url_namespace)),
     path("", include(slashless_router.urls)),
     *[re_path(rf"^{route}$", view.as_view()) for route, view, _name in ENDPOINTS],
+    # Last: any other address ending in a slash, such as /api/v1/pages/abc/, gets a JSON 404.
+    # Without the slash, CommonMiddleware first redirects to the address with it.
+    re_path(r"^.*/$", not_found),
 ]
 
 decorate_urlpatterns(urlpatterns, with_request_language)

@@ -19,6 +19,8 @@ has:
 Page types need no change here: each model's ``api_fields`` decide its fields.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -50,7 +52,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
 
-from .language import activate_request_language, language_codes
+from .language import LANGUAGE_PARAMETER, activate_request_language, language_codes
 from .pagination import LimitOffsetPagination, is_whole_number
 
 # Fields a client may filter by with ``?name=value``: plain values only.
@@ -181,7 +183,13 @@ class PublicContentMixin:
         raw_id = request.GET.get("id")
         if raw_id is not None and not is_whole_number(raw_id):
             raise invalid("id", _("Enter a whole number, 0 or more."))
-        return super().find_view(request)
+        response = super().find_view(request)
+        # Wagtail copies request.GET into the redirect, and with_request_language took ``lang`` out of it.
+        language = request.api_language if request.api_language_from_parameter else None
+        if language:
+            separator = "&" if "?" in response["Location"] else "?"
+            response["Location"] += f"{separator}{urlencode({LANGUAGE_PARAMETER: language})}"
+        return response
 
     def get_serializer_class(self):
         try:

@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
+from help.models.guides import ServiceLinkSerializer
 from help.models.pages import PublicCacheMixin
 
 from .categories import NewsCategory
@@ -119,7 +120,7 @@ class NewsPage(PublicCacheMixin, Page):
         APIField("body"),
         APIField("image", serializer=ImageRenditionField("max-720x480")),
         APIField("related_act_list"),
-        APIField("related_service_ids"),
+        APIField("services", serializer=ServiceLinkSerializer(method="live_related_services")),
     ]
 
     # Site-wide search indexes pages that declare a kind and their plain text.
@@ -138,10 +139,6 @@ class NewsPage(PublicCacheMixin, Page):
         """The related public acts for API clients: slug (the address under the library) and title."""
         acts = self.related_acts.model.objects.public().filter(pk__in=[act.pk for act in self.related_acts.all()])
         return [{"slug": act.slug, "title": act.localized_title} for act in acts]
-
-    @property
-    def related_service_ids(self) -> list[int]:
-        return [service.pk for service in self.live_related_services()]
 
     def body_text(self) -> str:
         return " ".join(strip_tags(get_text_for_indexing(self.body)).split())

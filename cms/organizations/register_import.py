@@ -335,11 +335,13 @@ def _email(text: str) -> str:
     # Checked first because Django's validator calls such an address merely invalid.
     try:
         validate_deliverable(address)
-    except ValidationError:
-        raise RowError(
-            _("the e-mail address “%(value)s” has letters other than Latin ones before @, which e-mails cannot reach.")
-            % {"value": text}
-        ) from None
+    except ValidationError as error:
+        if error.code == "undeliverable":
+            raise RowError(
+                _("the e-mail address “%(value)s” has letters other than Latin ones before @, which e-mails cannot reach.")
+                % {"value": text}
+            ) from None
+        raise RowError(_("the e-mail address “%(value)s” is not valid.") % {"value": text}) from None
     try:
         validate_email(address)
     except ValidationError:

@@ -41,7 +41,10 @@ def _handle_subscribe(request, form: SubscribeForm, kind: str, template: str, co
     email = form.cleaned_data["email"]
     if not limits.consume(request, email):
         form.add_error(None, _("Too many requests for this address or from your network. Wait an hour and try again."))
-        return render(request, template, {**context, "form": form}, status=429)
+        response = render(request, template, {**context, "form": form}, status=429)
+        # The window is fixed from the first request, so a whole window is the longest wait.
+        response["Retry-After"] = str(limits.WINDOW_SECONDS)
+        return response
     subscribing.request_subscription(
         email, kind, current_language(), act=act, category=form.cleaned_data.get("category", "")
     )

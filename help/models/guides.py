@@ -99,13 +99,18 @@ class CaptionSerializer(serializers.Field):
 
 
 class ServiceLinkSerializer(serializers.Field):
-    """The e-services a page concerns, as a list of {id, title, url}."""
+    """The e-services a page concerns, as a list of {id, title, url}.
 
-    def __init__(self, **kwargs):
+    ``method`` names the page method that returns the live service pages.
+    """
+
+    def __init__(self, method: str = "related_services", **kwargs):
+        self.method = method
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, page) -> list[dict]:
-        return [{"id": service.pk, "title": service.title, "url": service.url} for service in page.related_services()]
+        services = getattr(page, self.method)()
+        return [{"id": service.pk, "title": service.title, "url": service.url} for service in services]
 
 
 class Caption:

@@ -197,6 +197,22 @@ def test_find_by_path_in_each_language(client, path, language):
     assert detail.json()["meta"]["locale"] == language
 
 
+def test_find_keeps_requested_language(client):
+    response = client.get(f"{LIST_URL}find/", {"html_path": "/en/qanunlar/", "lang": "ru"})
+
+    assert response.status_code == 302
+    assert "lang=ru" in response["Location"]
+    assert client.get(response["Location"]).json()["meta"]["locale"] == "ru"
+
+
+def test_unknown_address_is_json_404(client):
+    response = client.get("/api/v1/pages/abc/")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert "detail" in response.json()
+
+
 def test_find_unknown_path_is_404(client):
     response = client.get(f"{LIST_URL}find/", {"html_path": "/yoxdur/"})
 

@@ -108,3 +108,7 @@ def test_docs_assets_are_static_files_of_this_site(client):
 
     assert len(assets) >= 3
     assert missing == []
+
+
+def test_schema_names_no_foreign_example_host(openapi):
+    assert "example.org" not in json.dumps(openapi)

@@ -154,7 +154,7 @@ def test_search_and_api_readiness(news_index):
     assert item.site_search_text() == "Qrant müqaviləsi. Birinci abzas. Şərt"
     assert {field.name for field in NewsPage.api_fields} >= {"date", "category", "summary", "body", "image"}
     assert item.related_act_list == [{"slug": "aile-mecellesi", "title": act.title}]
-    assert item.related_service_ids == []
+    assert list(item.live_related_services()) == []
     with translation.override("en"):
         assert item.category_label == "Grants and funding"
 

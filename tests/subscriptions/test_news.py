@@ -178,6 +178,7 @@ def test_rate_limit_per_address(client, deliver, mailoutbox):
         assert subscribe(client).status_code == 200
     response = subscribe(client, "Eli.Mammadov@example.az")
     assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
     assert response.context["form"].non_field_errors()
     assert subscribe(client, "diger@example.az").status_code == 200
 

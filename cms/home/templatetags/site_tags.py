@@ -44,20 +44,30 @@ def _home_url(language: str) -> str:
 def language_links(context) -> list[dict]:
     """Return links to the current page in every site language, for the language switcher.
 
-    Each item is ``{code, name, url, current}``. The address keeps its query
-    string. An address that no URL pattern matches falls back to the home page
-    of the other language.
+    Each item is ``{code, name, url, current, translated}``. The address
+    keeps its query string. A Wagtail page with no live translation in a
+    language, or an address that no URL pattern matches, links to the home
+    page of that language instead, with ``translated`` false so the page
+    names no alternate version there.
     """
     request = context.get("request")
     path = request.get_full_path() if request is not None else "/"
     current = _active_language()
+    page = context.get("page")
+    # Translations share the Azerbaijani page's slugs, so the address differs only in its prefix.
+    languages_with_page = (
+        set(page.get_translations(inclusive=True).live().values_list("locale__language_code", flat=True))
+        if isinstance(page, Page) and page.pk
+        else None
+    )
 
     links = []
     for code, name in settings.LANGUAGES:
         url = translate_url(path, code)
-        if code != current and url == path:
+        translated = code == current or (url != path and (languages_with_page is None or code in languages_with_page))
+        if not translated:
             url = _home_url(code)
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
+        links.append({"code": code, "name": name, "url": url, "current": code == current, "translated": translated})
     return links
 
 
