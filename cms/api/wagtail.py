@@ -137,6 +137,11 @@ class CheckedFieldsFilter(FieldsFilter):
                 field.run_validators(python_value)
         except (DjangoValidationError, ValueError, TypeError):
             return _("Enter a valid value for this field.")
+        if field.choices and python_value not in {choice for choice, _label in field.flatchoices}:
+            # A value outside the choices would only give an empty list, which looks like "no results".
+            return _("Choose one of these values: %(values)s.") % {
+                "values": ", ".join(str(choice) for choice, _label in field.flatchoices if choice not in ("", None))
+            }
         return None
 
 

@@ -156,3 +156,14 @@ def test_forwarded_header_does_not_reset_throttle(client, three_per_minute):
     response = client.get("/api/v1/legal-acts/", HTTP_X_FORWARDED_FOR="10.0.0.99")
 
     assert response.status_code == 429
+
+
+def test_value_outside_choices_is_400(client):
+    from cms.news.categories import NewsCategory
+
+    bad = client.get("/api/v1/pages/", {"type": "news.NewsPage", "category": "xyz"})
+    good = client.get("/api/v1/pages/", {"type": "news.NewsPage", "category": NewsCategory.values[0]})
+
+    assert bad.status_code == 400
+    assert NewsCategory.values[0] in bad.json()["errors"]["category"][0]
+    assert good.status_code == 200
