@@ -34,7 +34,7 @@ from wagtail.search import index
 
 from ..embeds import parse_video_url, validate_embed_url
 from ..uploads import validate_caption_file, validate_video_file, video_format_for_name
-from .pages import INTRO_FEATURES, FaqQuestionPageForm, PublicCacheMixin
+from .pages import FaqQuestionPageForm, HelpListPage
 
 # A transcript reads like an answer: steps, lists, sub-headings and links.
 TRANSCRIPT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -62,18 +62,11 @@ def live_translations_of(services, locale_id: int):
     )
 
 
-class GuideIndexPage(PublicCacheMixin, Page):
+class GuideIndexPage(HelpListPage):
     """The list of video guides in the help centre."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["help.HelpIndexPage"]
     subpage_types = ["help.VideoGuidePage"]
-    max_count_per_parent = 1
     template = "help/guide_index_page.html"
-
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("video guides")

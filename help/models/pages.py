@@ -50,6 +50,21 @@ class PublicCacheMixin:
         return response
 
 
+class HelpListPage(PublicCacheMixin, Page):
+    """A list page under the help index (video guides, document samples): an introduction, then its pages."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["help.HelpIndexPage"]
+    max_count_per_parent = 1
+
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        abstract = True
+
+
 class HelpIndexPage(PublicCacheMixin, Page):
     """The help centre's front page: topics, the most useful questions and the hotline."""
 

@@ -24,23 +24,16 @@ from wagtail.search import index
 
 from ..uploads import validate_sample_document
 from .guides import ServiceLinkSerializer, live_translations_of, plain_text
-from .pages import INTRO_FEATURES, FaqQuestionPageForm, PublicCacheMixin
+from .pages import FaqQuestionPageForm, HelpListPage, PublicCacheMixin
 
 DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class SampleIndexPage(PublicCacheMixin, Page):
+class SampleIndexPage(HelpListPage):
     """The list of document samples in the help centre."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["help.HelpIndexPage"]
     subpage_types = ["help.DocumentSamplePage"]
-    max_count_per_parent = 1
     template = "help/sample_index_page.html"
-
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("document samples")

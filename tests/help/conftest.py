@@ -9,11 +9,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
-from wagtail.models import Locale
 
 from cms.home.models import HomePage
 from help.models import ContactPage, ContactPhone, FaqQuestionPage, FaqTopicPage, HelpIndexPage
 from help.setup import ensure_help_permissions
+from tests.pages import publish_child, translate  # noqa: F401  (the tests of this folder import them from here)
 
 INDEX_PATH = "/komek/"
 TOPIC_PATH = "/komek/hesab-ve-giris/"
@@ -27,22 +27,6 @@ ANSWER = (
     "<p>Şifrəni <strong>bərpa</strong> edin: "
     '<a href="/qanunlar/konstitusiya/madde-1/">Konstitusiya, maddə 1</a>.</p><ul><li>İkinci addım</li></ul>'
 )
-
-
-def publish_child(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def translate(page, language: str, **fields):
-    """Publish a translation of ``page`` in ``language`` with the same slug; its parent must be translated."""
-    translated = page.specific.copy_for_translation(Locale.objects.get(language_code=language))
-    translated.slug = page.slug
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    return type(page).objects.get(pk=translated.pk)
 
 
 @pytest.fixture

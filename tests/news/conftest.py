@@ -7,28 +7,12 @@ so Wagtail's signals run as they do in the admin. test_setup.py runs the shipped
 import datetime
 
 import pytest
-from wagtail.models import Locale
 
 from cms.home.models import HomePage
 from cms.news.models import NewsIndexPage, NewsPage
+from tests.pages import publish_child, translate  # noqa: F401  (the tests of this folder import them from here)
 
 INDEX_PATH = "/xeberler/"
-
-
-def publish_child(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def translate(page, language: str, **fields):
-    """Publish a translation of ``page`` in ``language`` with the same slug; its parent must be translated."""
-    translated = page.specific.copy_for_translation(Locale.objects.get(language_code=language))
-    translated.slug = page.slug
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    return type(page).objects.get(pk=translated.pk)
 
 
 def make_item(index, slug, *, title=None, category="elanlar", date=None, summary="Qısa xülasə.", body="<p>Mətn.</p>"):

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.conftest import import_files
+from tests.pages import publish_child, translate  # noqa: F401  (the tests of this folder import them from here)
 
 
 @pytest.fixture(scope="session")
@@ -42,24 +43,6 @@ TRANSLATIONS = {
         "answer": "<p>Выберите ссылку «Восстановить пароль» на странице входа.</p>",
     },
 }
-
-
-def publish_child(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def translate(page, language: str, **fields):
-    """Publish a translation of ``page`` in ``language`` with the same slug; its parent must be translated."""
-    from wagtail.models import Locale
-
-    translated = page.specific.copy_for_translation(Locale.objects.get(language_code=language))
-    translated.slug = page.slug
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    return type(page).objects.get(pk=translated.pk)
 
 
 @pytest.fixture
