@@ -1,8 +1,8 @@
 """Content checks for the help centre's files: guide videos, WebVTT captions and sample documents.
 
 A file's type is decided by its bytes, and its name must agree with them, so
-a WebM video renamed to ``.mp4`` is rejected: browsers pick a player by the
-declared type, and a mismatch would leave the reader with a broken video.
+a WebM video renamed to ``.mp4`` is rejected. Browsers pick a player by the
+declared type, so a mismatch would leave the reader with a broken video.
 The validators raise translated ``ValidationError`` messages that Wagtail's
 editor shows beside the field.
 """

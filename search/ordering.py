@@ -1,6 +1,6 @@
-"""Which comes first on the results page: the legislation or the help centre and news.
+"""The order of the results page's sections: the legislation first, or the help centre and news.
 
-The rules, in order; the first that applies decides:
+The first of these rules that applies decides:
 
 1. No help or news hit: the legislation.
 2. The query contains a number (an article, an act number) or a legal word

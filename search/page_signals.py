@@ -1,9 +1,9 @@
 """Keep the help and news entries current as editors publish, unpublish, move, restrict and delete pages.
 
 Each change is indexed after its transaction commits, so a rolled-back
-publish leaves the index alone. The callbacks are robust: an error while
-indexing is logged and never fails the editor's request, and
-``manage.py rebuild_search_index`` repairs what it missed.
+publish leaves the index alone. The callbacks use on_commit(robust=True), so
+Django logs an error while indexing instead of failing the editor's request,
+and ``manage.py rebuild_search_index`` repairs what it missed.
 """
 
 from functools import partial
